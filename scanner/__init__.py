@@ -1,0 +1,3 @@
+"""iacscan: infrastructure-as-code compliance and drift scanner."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,2 @@
+environment   = "staging"
+instance_type = "t3.small"

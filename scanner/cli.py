@@ -1,0 +1,52 @@
+"""The command line: a click group whose commands live in ``scanner.commands`` and load on demand."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from scanner import __version__
+
+# Command name → module exposing ``command``. Loaded only when used, so `iacscan scan` starts fast.
+COMMANDS = {
+    "scan": "scanner.commands.scan",
+    "policies": "scanner.commands.policies",
+    "drift": "scanner.commands.drift",
+    "demo": "scanner.commands.demo",
+    "baseline": "scanner.commands.baseline",
+    "merge": "scanner.commands.merge",
+    "eol": "scanner.commands.eol",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(name for name in COMMANDS if self._available(name))
+
+    @staticmethod
+    def _available(name: str) -> bool:
+        return importlib.util.find_spec(COMMANDS[name]) is not None
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None or not self._available(cmd_name):
+            return None
+        command: Any = importlib.import_module(target).command
+        return command  # type: ignore[no-any-return]
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="iacscan")
+def main_group() -> None:
+    """iacscan: compliance and drift scanning for Terraform, Pulumi and live AWS."""
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        main_group.main(args=argv, prog_name="iacscan", standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("iacscan: interrupted", err=True)
+        sys.exit(130)

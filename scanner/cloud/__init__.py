@@ -1,0 +1,1 @@
+"""Live cloud readers. Each provider lives in its own subpackage."""

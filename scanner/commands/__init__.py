@@ -1,0 +1,1 @@
+"""One module per CLI command, each exposing ``command``: wiring only, the work is elsewhere."""

@@ -1,0 +1,117 @@
+"""Evaluating a PolicySet over an Inventory → Findings (PASS / FAIL / UNKNOWN), located and suppressed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from scanner.model import Finding, Inventory, Mode, Resource, Severity, SourceRef, Status
+from scanner.policy.evaluator import EvalScope, Outcome, Witness, evaluate
+from scanner.policy.model import Policy
+from scanner.policy.loader import PolicySet
+from scanner.policy.operators import OpContext
+from scanner.policy.related import RelatedIndex
+
+
+def _locate(witnesses: Iterable[Witness], resources: dict[str, Resource], subject: Resource) -> tuple[
+    SourceRef | None, str
+]:
+    """The most specific written place among the witnesses: the attribute if it has a line, else the block.
+
+    Prefers a witness on the subject; a related resource's attribute is used when that is what to fix.
+    """
+    best: tuple[int, SourceRef, str] | None = None
+    for address, path in witnesses:
+        res = resources.get(address)
+        if res is None:
+            continue
+        probe = path
+        while probe:
+            ref = res.attr_sources.get(probe)
+            if ref is not None:
+                score = len(probe) + (0 if address == subject.address else -1000)
+                if best is None or score > best[0]:
+                    best = (score, ref, path)
+                break
+            cut = max(probe.rfind("."), probe.rfind("["))
+            probe = probe[:cut] if cut > 0 else ""
+        if address != subject.address and res.source is not None and (best is None or best[0] < -1000):
+            best = (-1000, res.source, path)
+    if best is not None:
+        return best[1], best[2]
+    first_path = next((p for a, p in witnesses if a == subject.address and p), "")
+    return subject.source, first_path
+
+
+def _message(policy: Policy, resource: Resource, outcome: Outcome, status: Status) -> str:
+    base = f"{resource.address}: {policy.title}"
+    if status is Status.UNKNOWN:
+        base += " (could not be decided: a value is unknown)"
+    extra = "; ".join(dict.fromkeys(m for m in outcome.messages if m))
+    return f"{base}. {extra}" if extra else base
+
+
+def evaluate_inventory(
+    inventory: Inventory,
+    policies: PolicySet,
+    *,
+    as_of: date | None = None,
+) -> list[Finding]:
+    """Every applicable (policy, managed resource) pair → one Finding, sorted deterministically."""
+    related = RelatedIndex(inventory.resources)
+    by_address = inventory.by_address()
+    today = as_of or date.today()
+    findings: list[Finding] = []
+    alias_map = policies.alias_map()
+    for resource in inventory.resources:
+        if resource.mode is not Mode.MANAGED:
+            continue
+        for policy in policies.by_type.get(resource.type, ()):
+            if policy.origins and resource.origin.value not in policy.origins:
+                continue
+            cond = policy.condition_for(resource.type)
+            if cond is None:
+                continue
+            scope = EvalScope(resource, related, OpContext(today, policy.options))
+            outcome = evaluate(cond, resource.attrs, "", scope)
+            status = {True: Status.PASS, False: Status.FAIL, None: Status.UNKNOWN}[outcome.value]
+            source, path = (resource.source, "")
+            if status is Status.FAIL:
+                source, path = _locate(outcome.witnesses, by_address, resource)
+            severity = Severity(outcome.severity) if outcome.severity else policy.severity
+            finding = Finding(
+                rule_id=policy.id,
+                status=status,
+                severity=severity,
+                resource_address=resource.address,
+                resource_type=resource.type,
+                message=_message(policy, resource, outcome, status),
+                source=source,
+                attribute_path=path,
+                origin=resource.origin,
+            )
+            if status is Status.FAIL:
+                finding = _apply_inline(finding, resource, alias_map)
+            findings.append(finding)
+    return sorted(findings, key=sort_key)
+
+
+def _apply_inline(finding: Finding, resource: Resource, alias_map: dict[str, str]) -> Finding:
+    from dataclasses import replace
+
+    from scanner.model import Suppression
+
+    for sup in resource.suppressions:
+        if alias_map.get(sup.policy_id, sup.policy_id) == finding.rule_id:
+            return replace(
+                finding,
+                status=Status.SUPPRESSED,
+                suppression=Suppression("inSource", sup.reason or "suppressed inline", "inline"),
+            )
+    return finding
+
+
+def sort_key(finding: Finding) -> tuple[str, int, str, str, str]:
+    src = finding.source
+    return (src.path if src else "~", src.start_line if src else 0, finding.resource_address,
+            finding.rule_id, finding.attribute_path)

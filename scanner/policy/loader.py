@@ -1,0 +1,171 @@
+"""Loading policy YAML files: schema validation first, so a mistake fails at load with file and path."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from scanner.errors import PolicyError
+from scanner.model import Severity
+from scanner.policy.model import Policy
+from scanner.policy.operators import OPERATORS
+from scanner.policy.paths import parse_path
+
+BUILTIN_DIRNAME = "policies"
+
+
+def builtin_policy_root() -> Path:
+    """The shipped policy data: ``policies/`` beside the package in a checkout, else package data."""
+    checkout = Path(__file__).resolve().parents[2] / BUILTIN_DIRNAME
+    if checkout.is_dir():
+        return checkout
+    return Path(str(resources.files("scanner") / "_policies"))
+
+
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.protocols.Validator:
+    schema = json.loads((Path(__file__).parent / "schema.json").read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)  # type: ignore[no-any-return]
+
+
+def _json_path(path: Iterable[Any]) -> str:
+    out = "$"
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else f".{step}"
+    return out
+
+
+def _best_error(doc: Any) -> jsonschema.ValidationError | None:
+    errors = list(_validator().iter_errors(doc))
+    if not errors:
+        return None
+    return jsonschema.exceptions.best_match(errors)
+
+
+def _check_semantics(doc: Mapping[str, Any], where: str) -> None:
+    """What the schema can't say: operator names exist and attribute paths parse."""
+
+    def walk(node: Any, path: str) -> None:
+        if isinstance(node, Mapping):
+            if "op" in node and node["op"] not in OPERATORS:
+                raise PolicyError(f"{where}: {path}.op: unknown operator {node['op']!r}")
+            for key in ("attr", "each", "some", "none"):
+                if isinstance(node.get(key), str):
+                    try:
+                        parse_path(node[key])
+                    except ValueError as exc:
+                        raise PolicyError(f"{where}: {path}.{key}: {exc}") from exc
+            for key, value in node.items():
+                walk(value, f"{path}.{key}")
+        elif isinstance(node, list):
+            for n, item in enumerate(node):
+                walk(item, f"{path}[{n}]")
+
+    walk(doc.get("condition"), "$.condition")
+    walk(doc.get("conditions"), "$.conditions")
+
+
+def parse_policy(doc: Any, path: Path) -> Policy:
+    where = str(path)
+    if not isinstance(doc, Mapping):
+        raise PolicyError(f"{where}: a policy must be a YAML mapping")
+    error = _best_error(doc)
+    if error is not None:
+        raise PolicyError(f"{where}: {_json_path(error.absolute_path)}: {error.message}")
+    if doc["id"] != path.stem:
+        raise PolicyError(f"{where}: $.id: {doc['id']!r} does not match the file name {path.stem!r}")
+    _check_semantics(doc, where)
+    return Policy(
+        id=doc["id"],
+        title=doc["title"],
+        severity=Severity(doc["severity"]),
+        description=doc["description"].strip(),
+        remediation=doc["remediation"].strip(),
+        resource_types=tuple(doc["resource_types"]),
+        path=where,
+        condition=doc.get("condition"),
+        conditions=doc.get("conditions", {}),
+        references=tuple(doc.get("references", ())),
+        frameworks={k: tuple(v) for k, v in sorted(doc.get("frameworks", {}).items())},
+        aliases=tuple(doc.get("aliases", ())),
+        tags=tuple(doc.get("tags", ())),
+        origins=frozenset(doc.get("origins", ())),
+        options=doc.get("options", {}),
+    )
+
+
+def load_policy_file(path: Path) -> Policy:
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise PolicyError(f"{path}: cannot read policy: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise PolicyError(f"{path}{line}: invalid YAML: {getattr(exc, 'problem', exc)}") from exc
+    return parse_policy(doc, path)
+
+
+def policy_files(directory: Path) -> list[Path]:
+    """Policy YAML files below a directory: one policy a file, fixtures and data folders aside."""
+    if not directory.is_dir():
+        raise PolicyError(f"{directory}: policy directory not found")
+    files = []
+    for path in sorted(directory.rglob("*.y*ml")):
+        rel = path.relative_to(directory).parts
+        if rel[0] in ("eol", "frameworks") or path.name.startswith(".") or "fixtures" in rel:
+            continue
+        if path.suffix in (".yaml", ".yml"):
+            files.append(path)
+    return files
+
+
+def load_policies(directories: Sequence[Path]) -> list[Policy]:
+    """Load every policy of the directories; ids must be unique across them."""
+    seen: dict[str, str] = {}
+    out: list[Policy] = []
+    for directory in directories:
+        for path in policy_files(directory):
+            policy = load_policy_file(path)
+            if policy.id in seen:
+                raise PolicyError(f"{path}: $.id: duplicate policy id {policy.id!r} (also in {seen[policy.id]})")
+            seen[policy.id] = str(path)
+            out.append(policy)
+    return sorted(out, key=lambda p: p.id)
+
+
+@dataclass(frozen=True, slots=True)
+class PolicySet:
+    """Policies indexed by resource type, so evaluation cost does not grow with the library size."""
+
+    policies: tuple[Policy, ...]
+    by_type: Mapping[str, tuple[Policy, ...]]
+
+    @classmethod
+    def of(cls, policies: Iterable[Policy]) -> PolicySet:
+        ordered = tuple(sorted(policies, key=lambda p: p.id))
+        index: dict[str, list[Policy]] = defaultdict(list)
+        for policy in ordered:
+            for rtype in policy.resource_types:
+                index[rtype].append(policy)
+        return cls(ordered, {k: tuple(v) for k, v in index.items()})
+
+    def alias_map(self) -> dict[str, str]:
+        """checkov ids (and our ids) → our policy id."""
+        out: dict[str, str] = {}
+        for policy in self.policies:
+            out[policy.id] = policy.id
+            for alias in policy.aliases:
+                out.setdefault(alias, policy.id)
+        return out

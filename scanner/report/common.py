@@ -1,0 +1,71 @@
+"""Small helpers shared by the report formats."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from scanner.model import Finding, Sensitive, Severity, Status, Unknown
+
+SECURITY_SEVERITY = {
+    Severity.CRITICAL: "9.5",
+    Severity.HIGH: "8.0",
+    Severity.MEDIUM: "5.5",
+    Severity.LOW: "3.0",
+}
+SARIF_LEVEL = {
+    Severity.CRITICAL: "error",
+    Severity.HIGH: "error",
+    Severity.MEDIUM: "warning",
+    Severity.LOW: "note",
+}
+SEVERITY_ORDER = (Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW)
+
+
+def safe_value(value: Any) -> Any:
+    """A JSON-able copy of a value with secrets redacted and unknowns spelled out."""
+    if value is Sensitive:
+        return "(sensitive)"
+    if value is Unknown:
+        return "(known after apply)"
+    if isinstance(value, dict):
+        return {str(k): safe_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [safe_value(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def reportable(findings: Iterable[Finding]) -> list[Finding]:
+    """What reports list: failures and suppressed failures (passes and unknowns are counted only)."""
+    return [f for f in findings if f.status in (Status.FAIL, Status.SUPPRESSED)]
+
+
+def counts(findings: Iterable[Finding]) -> dict[str, Any]:
+    findings = list(findings)
+    policy = [f for f in findings if not f.is_drift]
+    drift = [f for f in findings if f.is_drift and f.status is Status.FAIL]
+    status = Counter(f.status.value for f in policy)
+    failing = Counter(f.severity.value for f in policy if f.status is Status.FAIL)
+    return {
+        "passed": status.get("pass", 0),
+        "failed": status.get("fail", 0),
+        "unknown": status.get("unknown", 0),
+        "suppressed": status.get("suppressed", 0),
+        "failed_by_severity": {s.value: failing.get(s.value, 0) for s in SEVERITY_ORDER},
+        "drift": {
+            kind: sum(1 for f in drift if f.drift_kind is not None and f.drift_kind.value == kind)
+            for kind in ("changed", "deleted", "unmanaged")
+        },
+    }
+
+
+def location_text(finding: Finding) -> str:
+    src = finding.source
+    if src is None:
+        return "-"
+    if src.end_line and src.end_line != src.start_line:
+        return f"{src.path}:{src.start_line}-{src.end_line}"
+    return f"{src.path}:{src.start_line}"

@@ -1,0 +1,67 @@
+"""A readable terminal report (rich): a table of failures, drift, warnings and a summary line."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from scanner.model import ScanResult, Status
+from scanner.report.common import SEVERITY_ORDER, counts, location_text, reportable, safe_value
+
+_STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan"}
+
+
+def render_text(result: ScanResult, *, color: bool = False, width: int = 120) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system="standard" if color else None,
+                      force_terminal=color, no_color=not color, highlight=False, soft_wrap=False)
+    shown = reportable(result.findings)
+    policy = [f for f in shown if not f.is_drift]
+    drift = [f for f in shown if f.is_drift]
+    if policy:
+        table = Table(title="Policy findings", show_lines=False, expand=False)
+        for column in ("Severity", "Rule", "Resource", "Location"):
+            table.add_column(column, overflow="fold")
+        table.add_column("Finding", overflow="fold", ratio=2)
+        for f in policy:
+            sev = Text(f.severity.value.upper(), style=_STYLE[f.severity.value])
+            title = f.message.split(": ", 1)[-1]
+            if f.status is Status.SUPPRESSED and f.suppression is not None:
+                sev = Text("SUPPRESSED", style="dim")
+                title += f" [suppressed: {f.suppression.justification}]"
+            table.add_row(sev, f.rule_id, f.resource_address, location_text(f), title)
+        console.print(table)
+    if drift:
+        table = Table(title="Drift", expand=False)
+        for column in ("Kind", "Resource", "Attribute", "Expected (IaC)", "Actual (cloud)", "Location"):
+            table.add_column(column, overflow="fold")
+        for f in drift:
+            kind = f.drift_kind.value.upper() if f.drift_kind else "?"
+            if f.status is Status.SUPPRESSED:
+                kind += " (suppressed)"
+            table.add_row(kind, f.resource_address, f.attribute_path or "-",
+                          _short(safe_value(f.expected)), _short(safe_value(f.actual)), location_text(f))
+        console.print(table)
+    for note in result.notifications:
+        style = "red" if note.level == "error" else "yellow"
+        console.print(Text(f"{note.level}: {note.message}", style=style))
+    c = counts(result.findings)
+    sev = ", ".join(f"{c['failed_by_severity'][s.value]} {s.value}" for s in SEVERITY_ORDER)
+    line = (f"{c['failed']} failed ({sev}), {c['passed']} passed, {c['unknown']} unknown, "
+            f"{c['suppressed']} suppressed")
+    drift_counts = c["drift"]
+    if any(drift_counts.values()) or result.summary.get("drift"):
+        line += (f"; drift: {drift_counts['changed']} changed, {drift_counts['deleted']} deleted, "
+                 f"{drift_counts['unmanaged']} unmanaged")
+    if not shown:
+        console.print(Text("No findings.", style="green"))
+    console.print(line)
+    return buffer.getvalue()
+
+
+def _short(value: object, limit: int = 60) -> str:
+    text = "-" if value is None else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,176 @@
+"""Terraform plan JSON (``terraform show -json plan.out``) → Inventory.
+
+What the plan says each resource will be after apply:
+
+- ``resource_changes[].change.after`` with ``after_unknown`` paths as ``Unknown`` and
+  ``after_sensitive`` paths as ``Sensitive``; a resource whose actions are only ``delete`` (or
+  ``forget``) is leaving and is not in the inventory, nor are deposed objects;
+- ``planned_values`` (root module and child modules, recursively) for any resource without a change
+  entry;
+- data resources from ``prior_state`` (read during planning) and from the changes (read during
+  apply), with ``Mode.DATA``: they feed ``related`` conditions and are not reported on.
+
+``load_plan(..., use_prior_state=True)`` gives instead what the plan saw deployed (``prior_state``),
+with ``origin=STATE`` since it is a state snapshot; drift compares that with the live cloud.
+
+Variables and outputs are never read: they may hold secrets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from scanner.errors import SourceError
+from scanner.model import Inventory, Mode, Notification, Origin, Resource
+from scanner.sources.json_lines import Located
+from scanner.sources.terraform_values import (
+    as_list,
+    cloud_id,
+    display_path,
+    mark,
+    parse_json,
+    read_text,
+    resource_address,
+    span_ref,
+)
+
+_LEAVING = ({"delete"}, {"forget"})
+
+JsonPath = tuple[str | int, ...]
+
+
+def load_plan(path: Path, *, base_dir: Path, use_prior_state: bool = False) -> Inventory:
+    display = display_path(path, base_dir)
+    located = parse_json(read_text(path, display), display)
+    return plan_inventory(located, display, use_prior_state=use_prior_state)
+
+
+def is_plan(data: Any) -> bool:
+    return (
+        isinstance(data, dict)
+        and "format_version" in data
+        and ("planned_values" in data or "resource_changes" in data)
+    )
+
+
+def plan_inventory(located: Located, display: str, *, use_prior_state: bool = False) -> Inventory:
+    data = located.value
+    if not is_plan(data):
+        raise SourceError("not a Terraform plan: no format_version and planned_values", display)
+    notes: list[Notification] = []
+    found: dict[str, Resource] = {}
+    if use_prior_state:
+        for res in _module_resources(data, ("prior_state", "values"), located, display, Origin.STATE):
+            found.setdefault(res.address, res)
+        return _inventory(found, notes, display)
+
+    for i, rc in enumerate(as_list(data.get("resource_changes"))):
+        res = _from_change(rc, i, located, display, notes)
+        if res is not None:
+            found[res.address] = res
+    leaving = {
+        rc.get("address")
+        for rc in as_list(data.get("resource_changes"))
+        if isinstance(rc, dict) and _is_leaving(rc)
+    }
+    for res in _module_resources(data, ("planned_values",), located, display, Origin.PLAN):
+        if res.address not in found and res.address not in leaving:
+            found[res.address] = res
+    for res in _module_resources(data, ("prior_state", "values"), located, display, Origin.PLAN):
+        if res.mode is Mode.DATA and res.address not in found:
+            found[res.address] = res
+    return _inventory(found, notes, display)
+
+
+def _inventory(found: dict[str, Resource], notes: list[Notification], display: str) -> Inventory:
+    return Inventory(tuple(found[a] for a in sorted(found)), tuple(notes), (display,))
+
+
+def _is_leaving(rc: dict[str, Any]) -> bool:
+    change = rc.get("change")
+    actions = change.get("actions") if isinstance(change, dict) else None
+    return isinstance(actions, list) and set(actions) in _LEAVING
+
+
+def _from_change(
+    rc: Any, i: int, located: Located, display: str, notes: list[Notification]
+) -> Resource | None:
+    ref = span_ref(display, located.spans.get(("resource_changes", i)))
+    if not isinstance(rc, dict) or not isinstance(rc.get("change"), dict):
+        notes.append(Notification("warning", f"resource_changes[{i}] has no change; skipped", ref))
+        return None
+    if rc.get("deposed") or _is_leaving(rc):
+        return None
+    rtype, name, mode = rc.get("type"), rc.get("name"), rc.get("mode", "managed")
+    if not isinstance(rtype, str) or not isinstance(name, str):
+        notes.append(Notification("warning", f"resource_changes[{i}] has no type or name; skipped", ref))
+        return None
+    module = rc.get("module_address") if isinstance(rc.get("module_address"), str) else ""
+    address = rc.get("address")
+    if not isinstance(address, str):
+        address = resource_address(module or "", mode, rtype, name, rc.get("index"))
+    change = rc["change"]
+    after = change.get("after")
+    attrs, sensitive = mark(
+        after if after is not None else {}, change.get("after_unknown"), change.get("after_sensitive")
+    )
+    if not isinstance(attrs, dict):
+        attrs = {}
+    return Resource(
+        address=address,
+        type=rtype,
+        attrs=attrs,
+        origin=Origin.PLAN,
+        source=ref,
+        cloud_id=cloud_id(attrs) if mode == "managed" else None,
+        mode=Mode.DATA if mode == "data" else Mode.MANAGED,
+        name=name,
+        module=module or "",
+        sensitive_paths=frozenset(sensitive),
+    )
+
+
+def _module_resources(
+    data: dict[str, Any], prefix: JsonPath, located: Located, display: str, origin: Origin
+) -> Iterator[Resource]:
+    node: Any = data
+    for key in prefix:
+        node = node.get(key) if isinstance(node, dict) else None
+    root = node.get("root_module") if isinstance(node, dict) else None
+    if isinstance(root, dict):
+        yield from _walk_module(root, (*prefix, "root_module"), "", located, display, origin)
+
+
+def _walk_module(
+    module: dict[str, Any], path: JsonPath, module_addr: str, located: Located, display: str, origin: Origin
+) -> Iterator[Resource]:
+    for i, res in enumerate(as_list(module.get("resources"))):
+        if not isinstance(res, dict):
+            continue
+        rtype, name, mode = res.get("type"), res.get("name"), res.get("mode", "managed")
+        if not isinstance(rtype, str) or not isinstance(name, str):
+            continue
+        address = res.get("address")
+        if not isinstance(address, str):
+            address = resource_address(module_addr, mode, rtype, name, res.get("index"))
+        attrs, sensitive = mark(res.get("values") or {}, None, res.get("sensitive_values"))
+        if not isinstance(attrs, dict):
+            attrs = {}
+        yield Resource(
+            address=address,
+            type=rtype,
+            attrs=attrs,
+            origin=origin,
+            source=span_ref(display, located.spans.get((*path, "resources", i))),
+            cloud_id=cloud_id(attrs) if mode == "managed" else None,
+            mode=Mode.DATA if mode == "data" else Mode.MANAGED,
+            name=name,
+            module=module_addr,
+            sensitive_paths=frozenset(sensitive),
+        )
+    for j, child in enumerate(as_list(module.get("child_modules"))):
+        if isinstance(child, dict):
+            addr = child.get("address") if isinstance(child.get("address"), str) else module_addr
+            yield from _walk_module(child, (*path, "child_modules", j), addr, located, display, origin)

@@ -1,0 +1,92 @@
+"""Running policies against their own fixtures: ``pass*.tf`` must pass, ``fail*.tf`` must fail,
+``unknown*.tf`` must be undecided. Used by ``iacscan policies test`` and by the project's guard test.
+
+Fixtures sit beside the policy file (``<dir>/<ID>/<ID>.yaml`` with ``pass.tf``, ``fail.tf``, …). Each
+fixture file is scanned on its own, as a one-file root module.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scanner.model import Inventory, Status
+from scanner.policy.engine import evaluate_inventory
+from scanner.policy.loader import PolicySet
+from scanner.policy.model import Policy
+
+EXPECT = {"pass": Status.PASS, "fail": Status.FAIL, "unknown": Status.UNKNOWN}
+
+
+@dataclass(frozen=True, slots=True)
+class FixtureResult:
+    policy_id: str
+    fixture: str
+    expected: str
+    ok: bool
+    detail: str
+
+
+@dataclass(slots=True)
+class PolicyTestReport:
+    results: list[FixtureResult] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(r.ok for r in self.results)
+
+
+def fixtures_of(policy: Policy) -> list[tuple[str, Path]]:
+    """(expected outcome, file) pairs beside the policy file."""
+    folder = Path(policy.path).parent
+    out = []
+    for path in sorted(folder.glob("*.tf")) + sorted(folder.glob("*.tf.json")):
+        kind = path.name.split(".")[0].split("_")[0].split("-")[0]
+        if kind in EXPECT:
+            out.append((kind, path))
+    return out
+
+
+def _load_fixture(path: Path, workdir: Path) -> Inventory:
+    from scanner.sources.terraform_hcl import load_terraform_dir
+
+    root = workdir / path.name.replace(".", "_")
+    root.mkdir()
+    shutil.copy(path, root / path.name)
+    return load_terraform_dir(root, base_dir=workdir)
+
+
+def check_fixture(policy: Policy, expected: str, inventory: Inventory, name: str) -> FixtureResult:
+    statuses = [
+        f.status for f in evaluate_inventory(inventory, PolicySet.of([policy])) if f.rule_id == policy.id
+    ]
+    want = EXPECT[expected]
+    if not statuses:
+        return FixtureResult(policy.id, name, expected, False, "no resource the policy applies to")
+    if want is Status.FAIL:
+        ok = Status.FAIL in statuses
+    elif want is Status.PASS:
+        ok = Status.FAIL not in statuses and Status.UNKNOWN not in statuses
+    else:
+        ok = Status.FAIL not in statuses and Status.UNKNOWN in statuses
+    got = ", ".join(sorted({s.value for s in statuses}))
+    return FixtureResult(policy.id, name, expected, ok, f"expected {expected}, got {got}")
+
+
+def run_policy_tests(policies: Sequence[Policy]) -> PolicyTestReport:
+    report = PolicyTestReport()
+    with tempfile.TemporaryDirectory(prefix="iacscan-policy-test-") as tmp:
+        workdir = Path(tmp)
+        for policy in policies:
+            fixtures = fixtures_of(policy)
+            if not any(k == "pass" for k, _ in fixtures) or not any(k == "fail" for k, _ in fixtures):
+                report.results.append(
+                    FixtureResult(policy.id, "-", "pass+fail", False, "needs pass.tf and fail.tf fixtures")
+                )
+            for kind, path in fixtures:
+                inventory = _load_fixture(path, workdir)
+                report.results.append(check_fixture(policy, kind, inventory, path.name))
+    return report

@@ -62,14 +62,14 @@ def plan_inventory(located: Located, display: str, *, use_prior_state: bool = Fa
     notes: list[Notification] = []
     found: dict[str, Resource] = {}
     if use_prior_state:
-        for res in _module_resources(data, ("prior_state", "values"), located, display, Origin.STATE):
-            found.setdefault(res.address, res)
+        for prior in _module_resources(data, ("prior_state", "values"), located, display, Origin.STATE):
+            found.setdefault(prior.address, prior)
         return _inventory(found, notes, display)
 
     for i, rc in enumerate(as_list(data.get("resource_changes"))):
-        res = _from_change(rc, i, located, display, notes)
-        if res is not None:
-            found[res.address] = res
+        change = _from_change(rc, i, located, display, notes)
+        if change is not None:
+            found[change.address] = change
     leaving = {
         rc.get("address")
         for rc in as_list(data.get("resource_changes"))
@@ -172,5 +172,5 @@ def _walk_module(
         )
     for j, child in enumerate(as_list(module.get("child_modules"))):
         if isinstance(child, dict):
-            addr = child.get("address") if isinstance(child.get("address"), str) else module_addr
+            addr = child["address"] if isinstance(child.get("address"), str) else module_addr
             yield from _walk_module(child, (*path, "child_modules", j), addr, located, display, origin)

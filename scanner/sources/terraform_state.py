@@ -34,8 +34,8 @@ from scanner.sources.terraform_values import (
     parse_json,
     read_text,
     resource_address,
-    span_ref,
     sorted_unique,
+    span_ref,
 )
 
 SUPPORTED_VERSION = 4
@@ -111,7 +111,7 @@ def _read_resource(
             notes.append(
                 Notification(
                     "note",
-                    f"{address}: deposed object {inst['deposed']} skipped (it is destroyed on the next apply)",
+                    f"{address}: deposed object {inst['deposed']} skipped (destroyed on the next apply)",
                     ref,
                     kind="state",
                 )
@@ -190,12 +190,11 @@ def _set_sensitive(root: dict[str, Any], keys: list[str | int]) -> str | None:
     dotted = ""
     for n, key in enumerate(keys):
         last = n == len(keys) - 1
-        if isinstance(node, dict) and isinstance(key, str) and key in node:
-            dotted = join_path(dotted, key)
-        elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
-            dotted = join_path(dotted, key)
-        else:
+        in_dict = isinstance(node, dict) and isinstance(key, str) and key in node
+        in_list = isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node)
+        if not (in_dict or in_list):
             return None
+        dotted = join_path(dotted, key)
         if last:
             node[key] = Sensitive
             return dotted

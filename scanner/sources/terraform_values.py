@@ -21,6 +21,7 @@ from scanner.model import Sensitive, SourceRef, Unknown
 from scanner.sources.json_lines import Located, Span, parse_located
 
 _INDEX = re.compile(r'\[(?:"(?:[^"\\]|\\.)*"|[0-9]+|\*)\]')
+_LAST_INDEX = re.compile(_INDEX.pattern + "$")
 
 
 def index_suffix(index: Any) -> str:
@@ -47,12 +48,8 @@ def strip_indexes(address: str) -> str:
 
 def strip_last_index(address: str) -> str:
     """``module.m["a"].aws_x.y[0]`` → ``module.m["a"].aws_x.y``."""
-    match = None
-    for match in _INDEX.finditer(address):
-        pass
-    if match is not None and match.end() == len(address):
-        return address[: match.start()]
-    return address
+    match = _LAST_INDEX.search(address)
+    return address[: match.start()] if match else address
 
 
 def join_path(base: str, step: str | int) -> str:
@@ -83,9 +80,7 @@ def _mark(value: Any, unknown: Any, sensitive: Any, path: str, found: list[str])
         keys = set(src) | {k for k, v in unk.items() if v is True} | {k for k, v in sen.items() if v is True}
         if not isinstance(value, dict) and not keys:
             return value
-        return {
-            k: _mark(src.get(k), unk.get(k), sen.get(k), join_path(path, k), found) for k in sorted(keys)
-        }
+        return {k: _mark(src.get(k), unk.get(k), sen.get(k), join_path(path, k), found) for k in sorted(keys)}
     if isinstance(value, list):
         unk_l = unknown if isinstance(unknown, list) else []
         sen_l = sensitive if isinstance(sensitive, list) else []

@@ -108,7 +108,6 @@ def convert_security_group_rule(record: Record) -> list[Resource]:
     ref = text((d.get("ReferencedGroupInfo") or {}).get("GroupId"))
     tags = tag_map(d.get("Tags"))
     v5 = {
-        "arn": _arn(record.region, d.get("GroupOwnerId"), "security-group-rule", rid),
         "security_group_rule_id": rid,
         "security_group_id": gid,
         "ip_protocol": protocol,

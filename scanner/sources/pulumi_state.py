@@ -42,7 +42,7 @@ def is_checkpoint(data: Any) -> bool:
 def load_export(path: Path, *, base_dir: Path) -> Inventory:
     """A ``pulumi stack export`` file or a checkpoint file (``.json`` or ``.json.gz``)."""
     display = display_path(path, base_dir)
-    return pulumi_inventory(parse_json(_read(path, display), display), display)
+    return pulumi_inventory(parse_json(read_json_text(path, display), display), display)
 
 
 def pulumi_inventory(located: Located, display: str, stack: str = "") -> Inventory:
@@ -157,7 +157,8 @@ def _with_address(res: Resource, address: str) -> Resource:
     return replace(res, address=address)
 
 
-def _read(path: Path, display: str) -> str:
+def read_json_text(path: Path, display: str) -> str:
+    """A file's text, gunzipped when it is gzip (Pulumi backends may gzip checkpoints)."""
     try:
         raw = path.read_bytes()
         if raw[:2] == b"\x1f\x8b":

@@ -1,0 +1,201 @@
+"""One input spec (a directory, a file or an ``s3://`` URL) → Inventory, recognised by content.
+
+- a directory holding ``.pulumi/stacks`` → Pulumi file backend (stack from ``options.stack``);
+- a directory holding ``*.tf`` / ``*.tf.json`` → Terraform HCL (plus, with
+  ``options.state_from_backend``, the state its ``backend "s3"`` block points at, located at the HCL);
+- a JSON file or S3 object: a plan (``format_version`` + ``planned_values``/``resource_changes``), a
+  state (``version`` + ``terraform_version``/``lineage``), a Pulumi export (``deployment`` +
+  ``version``) or checkpoint (``checkpoint``), whatever its name;
+- a ``.tf`` / ``.tf.json`` file → the HCL resources of that file (its directory is evaluated).
+
+Plan and state resources are located at their HCL block when the source is at hand
+(``options.source_dir``, else the file's own directory when it has ``.tf`` files), otherwise at
+their object's line in the JSON file. Every failure is a one-line ``SourceError`` naming the input.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scanner.errors import ScannerError, SourceError
+from scanner.model import Inventory, Notification
+from scanner.sources.json_lines import Located
+from scanner.sources.pulumi_state import (
+    backend_stacks,
+    is_checkpoint,
+    is_export,
+    load_file_backend,
+    pulumi_inventory,
+    read_json_text,
+)
+from scanner.sources.source_map import attach_sources
+from scanner.sources.terraform_plan import is_plan, plan_inventory
+from scanner.sources.terraform_state import is_state, state_inventory
+from scanner.sources.terraform_values import display_path, parse_json, read_text
+
+FORMATS_HINT = (
+    "expected a Terraform plan (terraform show -json), a Terraform state, "
+    "a Pulumi stack export or checkpoint, or a directory of .tf files"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadOptions:
+    var_files: tuple[Path, ...] = ()
+    variables: Mapping[str, str] = field(default_factory=dict)
+    stack: str | None = None
+    source_dir: Path | None = None
+    state_from_backend: bool = False
+    profile: str | None = None
+    region: str | None = None
+    endpoint_url: str | None = None
+    use_prior_state: bool = False  # a plan gives what it saw deployed (for drift)
+    workspace: str | None = None  # Terraform workspace of a backend state
+
+
+def load_input(spec: str, *, base_dir: Path, options: LoadOptions | None = None) -> Inventory:
+    options = options or LoadOptions()
+    if spec.startswith("s3://"):
+        return _load_s3(spec, base_dir, options)
+    path = Path(spec)
+    if path.is_dir():
+        return _load_dir(path, base_dir, options)
+    if path.is_file():
+        return _load_file(path, base_dir, options)
+    raise SourceError("no such file or directory", spec)
+
+
+def load_document(located: Located, display: str, options: LoadOptions, stack: str = "") -> Inventory:
+    """An already parsed JSON input → Inventory, by content."""
+    data = located.value
+    if is_plan(data):
+        return plan_inventory(located, display, use_prior_state=options.use_prior_state)
+    if is_state(data):
+        return state_inventory(located, display)
+    if is_export(data) or is_checkpoint(data):
+        return pulumi_inventory(located, display, stack)
+    raise SourceError(f"unknown input format: {FORMATS_HINT}", display)
+
+
+def _is_terraform_dir(path: Path) -> bool:
+    return any(path.glob("*.tf")) or any(path.glob("*.tf.json"))
+
+
+def _load_dir(path: Path, base_dir: Path, options: LoadOptions) -> Inventory:
+    if backend_stacks(path):
+        return load_file_backend(path, base_dir=base_dir, stack=options.stack or "")
+    if not _is_terraform_dir(path):
+        raise SourceError(f"nothing to scan here: {FORMATS_HINT}", display_path(path, base_dir) or ".")
+    hcl = _load_hcl(path, base_dir, options)
+    if not options.state_from_backend:
+        return hcl
+    from scanner.sources.s3_backend import backend_state_url
+    from scanner.sources.terraform_backend import backend_config
+
+    url = backend_state_url(path, options.workspace)
+    if url is None:
+        note = Notification(
+            "warning",
+            f"{display_path(path, base_dir) or '.'}: no s3 backend with a literal bucket and key; "
+            "state not read",
+            kind="input",
+        )
+        return _merge(hcl, Inventory((), (note,)))
+    config = backend_config(path) or {}
+    region = options.region or _str(config.get("region"))
+    profile = options.profile or _str(config.get("profile"))
+    state = _load_s3(url, base_dir, options, region=region, profile=profile, hcl=hcl)
+    return _merge(hcl, state)
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _merge(first: Inventory, second: Inventory) -> Inventory:
+    return Inventory(
+        first.resources + second.resources,
+        first.notifications + second.notifications,
+        first.inputs + second.inputs,
+    )
+
+
+def _load_file(path: Path, base_dir: Path, options: LoadOptions) -> Inventory:
+    display = display_path(path, base_dir)
+    if path.name.endswith((".tf", ".tf.json")):
+        hcl = _load_hcl(path.parent, base_dir, options)
+        own = tuple(r for r in hcl.resources if r.source is None or r.source.path == display)
+        return Inventory(own, hcl.notifications, (display,))
+    text = _read(path, display)
+    located = _parse(text, display)
+    inv = load_document(located, display, options)
+    return _locate(inv, located, path.parent, base_dir, options)
+
+
+def _read(path: Path, display: str) -> str:
+    if path.name.endswith(".gz"):
+        return read_json_text(path, display)
+    return read_text(path, display)
+
+
+def _parse(text: str, display: str) -> Located:
+    if text.lstrip()[:1] not in ("{", "["):
+        raise SourceError(f"unknown input format (not JSON): {FORMATS_HINT}", display)
+    return parse_json(text, display)
+
+
+def _load_s3(
+    url: str,
+    base_dir: Path,
+    options: LoadOptions,
+    *,
+    region: str | None = None,
+    profile: str | None = None,
+    hcl: Inventory | None = None,
+) -> Inventory:
+    from scanner.sources.s3_backend import fetch
+
+    fetched = fetch(
+        url,
+        stack=options.stack,
+        profile=profile or options.profile,
+        region=region or options.region,
+        endpoint_url=options.endpoint_url,
+    )
+    located = _parse(fetched.text, fetched.url)
+    inv = load_document(located, fetched.url, options, fetched.stack)
+    if hcl is not None:
+        return attach_sources(inv, hcl)
+    return _locate(inv, located, None, base_dir, options)
+
+
+def _locate(
+    inv: Inventory, located: Located, folder: Path | None, base_dir: Path, options: LoadOptions
+) -> Inventory:
+    """Attach HCL locations to Terraform plan/state resources when the source is at hand."""
+    if is_export(located.value) or is_checkpoint(located.value):
+        return inv
+    source = options.source_dir or (folder if folder is not None and _is_terraform_dir(folder) else None)
+    if source is None:
+        return inv
+    try:
+        hcl = _load_hcl(source, base_dir, options)
+    except ScannerError as exc:
+        note = Notification("warning", f"source not used to locate findings: {exc}", kind="input")
+        return Inventory(inv.resources, (*inv.notifications, note), inv.inputs)
+    return attach_sources(inv, hcl)
+
+
+def _load_hcl(root: Path, base_dir: Path, options: LoadOptions) -> Inventory:
+    try:  # imported lazily: the HCL reader is heavier and not needed for JSON inputs
+        module = importlib.import_module("scanner.sources.terraform_hcl")
+        load_terraform_dir: Callable[..., Inventory] = module.load_terraform_dir
+    except (ImportError, AttributeError) as exc:
+        raise SourceError("the Terraform HCL reader is not available", root.as_posix()) from exc
+    inv = load_terraform_dir(
+        root, base_dir=base_dir, var_files=options.var_files, variables=dict(options.variables)
+    )
+    return inv

@@ -1,0 +1,10 @@
+variable "all_regions" {
+  type    = bool
+  default = false
+}
+
+resource "aws_cloudtrail" "main" {
+  name                  = "org-trail"
+  s3_bucket_name        = "trail-logs-111122223333"
+  is_multi_region_trail = var.all_regions
+}

@@ -1,0 +1,9 @@
+variable "validate" {
+  type = bool
+}
+
+resource "aws_cloudtrail" "main" {
+  name                       = "org-trail"
+  s3_bucket_name             = "trail-logs-111122223333"
+  enable_log_file_validation = var.validate
+}

@@ -1,0 +1,8 @@
+variable "rotate" {
+  type = bool
+}
+
+resource "aws_kms_key" "data" {
+  description         = "application data"
+  enable_key_rotation = var.rotate
+}

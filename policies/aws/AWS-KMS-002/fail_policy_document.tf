@@ -1,0 +1,15 @@
+data "aws_iam_policy_document" "key" {
+  statement {
+    actions   = ["kms:Decrypt"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+  }
+}
+
+resource "aws_kms_key_policy" "shared" {
+  key_id = "1234abcd-12ab-34cd-56ef-1234567890ab"
+  policy = data.aws_iam_policy_document.key.json
+}

@@ -86,7 +86,10 @@ def _format(spec: Any, *args: Any) -> str:
         kind = verb[-1]
         flags = verb[:-1]
         if kind in "sv":
-            s = val if isinstance(val, str) else (_jsonencode(val) if isinstance(val, (list, dict)) else to_str(val))
+            if isinstance(val, (list, dict)):
+                s = _jsonencode(val)
+            else:
+                s = to_str(val)
             return ("%" + flags + "s") % s
         if kind == "q":
             return json.dumps(to_str(val))
@@ -146,7 +149,7 @@ def _replace(s: Any, old: Any, new: Any) -> str:
     if len(old) > 1 and old.startswith("/") and old.endswith("/"):
         repl = re.sub(r"\$\{?(\w+)\}?", r"\\g<\1>", new)
         return re.sub(old[1:-1], repl, s)
-    return s.replace(old, new)
+    return str(s.replace(old, new))
 
 
 def _flatten(v: Any) -> list[Any]:
@@ -212,7 +215,7 @@ def _substr(s: Any, off: Any, n: Any) -> str:
     o, ln = int(to_number(off)), int(to_number(n))
     if o < 0:
         o += len(s)
-    return s[o:] if ln < 0 else s[o : o + ln]
+    return str(s[o:] if ln < 0 else s[o : o + ln])
 
 
 def _range(*a: Any) -> list[Any]:
@@ -294,17 +297,17 @@ def _minmax(f: Callable[..., Any]) -> Func:
 
 
 def _trim(s: Any, chars: Any) -> str:
-    return to_str(s).strip(to_str(chars))
+    return str(to_str(s).strip(to_str(chars)))
 
 
 def _trimprefix(s: Any, p: Any) -> str:
     s, p = to_str(s), to_str(p)
-    return s[len(p) :] if p and s.startswith(p) else s
+    return str(s[len(p) :] if p and s.startswith(p) else s)
 
 
 def _trimsuffix(s: Any, p: Any) -> str:
     s, p = to_str(s), to_str(p)
-    return s[: -len(p)] if p and s.endswith(p) else s
+    return str(s[: -len(p)] if p and s.endswith(p) else s)
 
 
 def _title(s: Any) -> str:
@@ -326,7 +329,7 @@ def _values(m: Any) -> list[Any]:
 
 
 def _zipmap(k: Any, v: Any) -> dict[str, Any]:
-    return {to_str(a): b for a, b in zip(k, v)}
+    return {to_str(a): b for a, b in zip(k, v, strict=False)}
 
 
 def _join(sep: Any, *lists: Any) -> str:
@@ -338,11 +341,11 @@ def _b64decode(s: Any) -> str:
 
 
 def _ceil(x: Any) -> int:
-    return math.ceil(to_number(x))
+    return int(math.ceil(to_number(x)))
 
 
 def _floor(x: Any) -> int:
-    return math.floor(to_number(x))
+    return int(math.floor(to_number(x)))
 
 
 def _abs(x: Any) -> Any:

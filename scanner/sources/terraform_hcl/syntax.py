@@ -10,6 +10,7 @@ Template parts are ``str``, expressions, ``("if", cond, then, else)`` or ``("tfo
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -292,9 +293,7 @@ class _Converter:
         parts = self.tparts(ch[2:-1], start, end, _unescape_heredoc, indent)
         return ("tmpl", parts)
 
-    def tparts(
-        self, nodes: list[Node], start: int, end: int, unescape: Any, indent: int = 0
-    ) -> list[Any]:
+    def tparts(self, nodes: list[Node], start: int, end: int, unescape: Any, indent: int = 0) -> list[Any]:
         parts: list[Any] = []
         cur = start
         src = self.src
@@ -402,7 +401,7 @@ def parse_hcl(src: bytes) -> ParsedFile:
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     starts.append(len(src))
-    for a, b in zip(starts, starts[1:]):
+    for a, b in itertools.pairwise(starts):
         chunk = src[a:b]
         line0 = src.count(b"\n", 0, a)
         t = parser.parse(chunk)

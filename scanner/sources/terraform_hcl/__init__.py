@@ -1,0 +1,75 @@
+"""Terraform HCL source: a root module directory (and the local modules it calls) → ``Inventory``.
+
+Parsing uses tree-sitter (``syntax.py`` is the only module that touches it); expressions are evaluated
+lazily per module instance (``scope.py``) with ``Unknown`` for anything that cannot be known.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from scanner.errors import UsageError
+from scanner.model import Inventory, Notification, Resource
+
+from .scope import Loader, ModuleScope, Thunk
+from .variables import root_variable_values
+
+__all__ = ["load_terraform_dir"]
+
+
+def load_terraform_dir(
+    root: Path,
+    *,
+    base_dir: Path,
+    var_files: Sequence[Path] = (),
+    variables: Mapping[str, str] = {},
+) -> Inventory:
+    """Resources, data sources and module calls of the Terraform root module at ``root``."""
+    root = Path(root)
+    base_dir = Path(base_dir)
+    if not root.is_dir():
+        raise UsageError(f"{root}: not a directory")
+    loader = Loader(root, base_dir, _manifest(root, base_dir))
+    notes: list[Notification] = []
+    values = root_variable_values(root, base_dir, var_files, variables, notes)
+    cfg = loader.config(root)
+    inputs = {name: _const(value) for name, value in values.items()}
+    scope = ModuleScope(loader, cfg, "", "", inputs, (root.resolve(),))
+    resources: list[Resource] = []
+    old_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old_limit, 20000))
+    try:
+        scope.collect(resources)
+    finally:
+        sys.setrecursionlimit(old_limit)
+    resources.sort(key=lambda r: r.address)
+    return Inventory(
+        resources=tuple(resources),
+        notifications=tuple(notes + loader.notes),
+        inputs=(str(root),),
+    )
+
+
+def _const(value: Any) -> Thunk:
+    frozen: frozenset[str] = frozenset()
+    return lambda: (value, frozen)
+
+
+def _manifest(root: Path, base_dir: Path) -> dict[str, Path]:
+    """``.terraform/modules/modules.json``: module key (``net``, ``net.sub``) → downloaded directory."""
+    path = root / ".terraform" / "modules" / "modules.json"
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {
+            str(m["Key"]): root / str(m["Dir"])
+            for m in data.get("Modules", [])
+            if m.get("Key") and m.get("Dir") is not None
+        }
+    except (OSError, ValueError, TypeError, AttributeError, KeyError):
+        return {}

@@ -1,0 +1,126 @@
+"""Evaluate a block body into state-shaped attrs, attribute sources and references."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from scanner.model import SourceRef, Unknown
+
+from .evaluate import Evaluator
+from .syntax import Block
+from .values import has_sensitive
+
+RESOURCE_META = frozenset(
+    ["count", "for_each", "depends_on", "provider", "lifecycle", "provisioner", "connection"]
+)
+MODULE_META = frozenset(["source", "version", "count", "for_each", "depends_on", "providers"])
+
+
+@dataclass(slots=True)
+class BodyResult:
+    attrs: dict[str, Any] = field(default_factory=dict)
+    sources: dict[str, SourceRef] = field(default_factory=dict)
+    references: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sensitive: set[str] = field(default_factory=set)
+
+
+def eval_top(ev: Evaluator, block: Block, path: str, skip: frozenset[str]) -> BodyResult:
+    """The top level of a resource/data/module block: attrs plus per-attribute references."""
+    res = BodyResult()
+    for name, attr in block.attrs.items():
+        if name in skip:
+            continue
+        ev.refs = set()
+        val = ev.eval_safe(attr.expr)
+        res.attrs[name] = val
+        res.sources[name] = SourceRef(path, attr.start_line, attr.end_line)
+        if ev.refs:
+            res.references[name] = tuple(sorted(ev.refs))
+        if has_sensitive(val):
+            res.sensitive.add(name)
+    counters: dict[str, int] = {}
+    for blk in block.blocks:
+        btype = blk.type
+        if btype in skip:
+            continue
+        ev.refs = set()
+        if btype == "dynamic" and blk.labels:
+            btype = blk.labels[0]
+            items = _dynamic(ev, blk, path, btype, counters, res.sources)
+        else:
+            items = [_nested(ev, blk, path, f"{btype}[{counters.get(btype, 0)}]", res.sources)]
+            counters[btype] = counters.get(btype, 0) + 1
+        res.attrs.setdefault(btype, []).extend(items)
+        if ev.refs:
+            old = res.references.get(btype, ())
+            res.references[btype] = tuple(sorted(set(old) | ev.refs))
+        if any(has_sensitive(x) for x in items):
+            res.sensitive.add(btype)
+    ev.refs = set()
+    return res
+
+
+def _nested(
+    ev: Evaluator, block: Block, path: str, key: str, sources: dict[str, SourceRef]
+) -> dict[str, Any]:
+    sources[key] = SourceRef(path, block.start_line, block.end_line)
+    out: dict[str, Any] = {}
+    for name, attr in block.attrs.items():
+        out[name] = ev.eval_safe(attr.expr)
+        sources[f"{key}.{name}"] = SourceRef(path, attr.start_line, attr.end_line)
+    counters: dict[str, int] = {}
+    for blk in block.blocks:
+        btype = blk.type
+        if btype == "dynamic" and blk.labels:
+            btype = blk.labels[0]
+            items = _dynamic(ev, blk, path, btype, counters, sources, prefix=key + ".")
+        else:
+            idx = counters.get(btype, 0)
+            counters[btype] = idx + 1
+            items = [_nested(ev, blk, path, f"{key}.{btype}[{idx}]", sources)]
+        out.setdefault(btype, []).extend(items)
+    return out
+
+
+def _dynamic(
+    ev: Evaluator,
+    blk: Block,
+    path: str,
+    btype: str,
+    counters: dict[str, int],
+    sources: dict[str, SourceRef],
+    prefix: str = "",
+) -> list[Any]:
+    content = next((b for b in blk.blocks if b.type == "content"), None)
+    fe = blk.attrs.get("for_each")
+    if content is None or fe is None:
+        return []
+    coll = ev.eval_safe(fe.expr)
+    iterator = btype
+    it_attr = blk.attrs.get("iterator")
+    if it_attr is not None and it_attr.expr[0] == "trav":
+        iterator = it_attr.expr[1]
+    if isinstance(coll, list):
+        pairs: list[tuple[Any, Any]] = list(enumerate(coll))
+    elif isinstance(coll, dict):
+        pairs = sorted(coll.items())
+    else:
+        saved = ev.env
+        ev.env = {**saved, iterator: {"key": Unknown, "value": Unknown}}
+        try:
+            _nested(ev, content, path, f"{prefix}{btype}[?]", {})
+        finally:
+            ev.env = saved
+        return [Unknown]
+    items: list[Any] = []
+    saved = ev.env
+    try:
+        for k, v in pairs:
+            ev.env = {**saved, iterator: {"key": k, "value": v}}
+            idx = counters.get(btype, 0)
+            counters[btype] = idx + 1
+            items.append(_nested(ev, content, path, f"{prefix}{btype}[{idx}]", sources))
+    finally:
+        ev.env = saved
+    return items

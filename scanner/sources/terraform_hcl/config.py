@@ -1,0 +1,111 @@
+"""Read one module directory: its ``.tf`` and ``.tf.json`` files → declarations and parse notifications."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scanner.model import Notification, SourceRef
+
+from .suppress import NO_COMMENTS, FileComments, scan_comments
+from .syntax import Attribute, Block, ParsedFile, parse_hcl
+from .tfjson import parse_tf_json
+
+
+@dataclass(slots=True)
+class Decl:
+    """A resource, data or module block with the file it is written in."""
+
+    block: Block
+    path: str
+    comments: FileComments
+
+
+@dataclass(slots=True)
+class ModuleConfig:
+    dir: Path
+    variables: dict[str, Block] = field(default_factory=dict)
+    locals: dict[str, Attribute] = field(default_factory=dict)
+    outputs: dict[str, Block] = field(default_factory=dict)
+    resources: dict[tuple[str, str, str], Decl] = field(default_factory=dict)
+    modules: dict[str, Decl] = field(default_factory=dict)
+    notifications: list[Notification] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+def rel_posix(path: Path, base: Path) -> str:
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return Path(os.path.relpath(path, base)).as_posix()
+
+
+def module_files(directory: Path) -> list[Path]:
+    try:
+        entries = sorted(directory.iterdir())
+    except OSError:
+        return []
+    return [p for p in entries if p.is_file() and (p.name.endswith(".tf") or p.name.endswith(".tf.json"))]
+
+
+def load_module_config(directory: Path, base_dir: Path) -> ModuleConfig:
+    cfg = ModuleConfig(directory)
+    for file in module_files(directory):
+        rel = rel_posix(file, base_dir)
+        cfg.files.append(rel)
+        parsed, comments = _parse_file(file, rel, cfg.notifications)
+        if parsed is not None:
+            _add(cfg, parsed, rel, comments)
+    return cfg
+
+
+def _parse_file(file: Path, rel: str, notes: list[Notification]) -> tuple[ParsedFile | None, FileComments]:
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        notes.append(_note(rel, 1, f"cannot read file: {exc.strerror or exc}"))
+        return None, NO_COMMENTS
+    if file.name.endswith(".tf.json"):
+        try:
+            text = data.decode("utf-8")
+            parsed = parse_tf_json(text)
+        except UnicodeDecodeError:
+            notes.append(_note(rel, 1, "file is not UTF-8"))
+            return None, NO_COMMENTS
+        except json.JSONDecodeError as exc:
+            notes.append(_note(rel, exc.lineno, f"invalid JSON: {exc.msg}"))
+            return None, NO_COMMENTS
+        comments = NO_COMMENTS
+    else:
+        parsed = parse_hcl(data)
+        text = data.decode("utf-8", "replace")
+        comments = scan_comments(text)
+    for line, msg in parsed.errors:
+        notes.append(_note(rel, line, msg))
+    return parsed, comments
+
+
+def _note(rel: str, line: int, msg: str) -> Notification:
+    return Notification(
+        level="error", kind="parse", message=f"{rel}:{line}: {msg}", source=SourceRef(rel, line, line)
+    )
+
+
+def _add(cfg: ModuleConfig, parsed: ParsedFile, rel: str, comments: FileComments) -> None:
+    for blk in parsed.blocks:
+        t, labels = blk.type, blk.labels
+        if t == "resource" and len(labels) == 2:
+            cfg.resources.setdefault(("managed", labels[0], labels[1]), Decl(blk, rel, comments))
+        elif t == "data" and len(labels) == 2:
+            cfg.resources.setdefault(("data", labels[0], labels[1]), Decl(blk, rel, comments))
+        elif t == "module" and len(labels) == 1:
+            cfg.modules.setdefault(labels[0], Decl(blk, rel, comments))
+        elif t == "variable" and len(labels) == 1:
+            cfg.variables.setdefault(labels[0], blk)
+        elif t == "output" and len(labels) == 1:
+            cfg.outputs.setdefault(labels[0], blk)
+        elif t == "locals":
+            for name, attr in blk.attrs.items():
+                cfg.locals.setdefault(name, attr)

@@ -1,0 +1,387 @@
+"""One module instance: lazily evaluated variables, locals, outputs, resources and child modules."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scanner.model import Mode, Notification, Origin, Resource, Sensitive, SourceRef, Unknown
+
+from .body import MODULE_META, RESOURCE_META, BodyResult, eval_top
+from .config import Decl, ModuleConfig, load_module_config, rel_posix
+from .evaluate import Evaluator, index_suffix
+from .iam import policy_document
+from .syntax import Block, parse_template
+from .values import LazyObject, to_bool, to_number, to_str
+from .variables import LiteralScope
+
+Thunk = Callable[[], tuple[Any, frozenset[str]]]
+_BUSY = object()
+_NONE: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class Instance:
+    key: Any
+    address: str
+    env: dict[str, Any]
+    body: BodyResult | None = None
+
+
+class Loader:
+    """State shared by all module instances of one scan."""
+
+    def __init__(self, root: Path, base_dir: Path, manifest: dict[str, Path]) -> None:
+        self.root = root
+        self.base_dir = base_dir
+        self.manifest = manifest
+        self.notes: list[Notification] = []
+        self.allowed = (base_dir.resolve(), root.resolve())
+        self._configs: dict[Path, ModuleConfig] = {}
+
+    def config(self, directory: Path) -> ModuleConfig:
+        key = directory.resolve()
+        cfg = self._configs.get(key)
+        if cfg is None:
+            cfg = load_module_config(directory, self.base_dir)
+            self.notes.extend(cfg.notifications)
+            self._configs[key] = cfg
+        return cfg
+
+    def warn(self, message: str, source: SourceRef | None) -> None:
+        self.notes.append(Notification(level="warning", kind="module", message=message, source=source))
+
+
+class ModuleScope:
+    def __init__(
+        self,
+        loader: Loader,
+        cfg: ModuleConfig,
+        prefix: str,
+        key_path: str,
+        inputs: dict[str, Thunk],
+        chain: tuple[Path, ...],
+    ) -> None:
+        self.loader = loader
+        self.cfg = cfg
+        self.prefix = prefix
+        self.key_path = key_path
+        self.inputs = inputs
+        self.chain = chain
+        mod_path = rel_posix(cfg.dir, loader.root) if cfg.dir != loader.root else "."
+        self.base_env: dict[str, Any] = {
+            "path": {"module": mod_path, "root": ".", "cwd": str(loader.root.resolve())},
+            "terraform": {"workspace": "default"},
+        }
+        self._memo: dict[tuple[str, str], Any] = {}
+        self._res: dict[tuple[str, str, str], Any] = {}
+        self._kids: dict[str, Any] = {}
+
+    # ---- named values ----------------------------------------------------------------------
+    def _memoized(self, kind: str, name: str, compute: Callable[[], tuple[Any, frozenset[str]]]) -> Any:
+        key = (kind, name)
+        got = self._memo.get(key)
+        if got is _BUSY:
+            return Unknown, _NONE
+        if got is not None:
+            return got
+        self._memo[key] = _BUSY
+        try:
+            got = compute()
+        except Exception:
+            got = (Unknown, _NONE)
+        self._memo[key] = got
+        return got
+
+    def _eval(self, expr: Any, env: dict[str, Any] | None = None) -> tuple[Any, frozenset[str]]:
+        ev = Evaluator(self, env if env is not None else self.base_env)
+        val = ev.eval_safe(expr)
+        return val, frozenset(ev.refs)
+
+    def var(self, name: str) -> tuple[Any, frozenset[str]]:
+        return self._memoized("var", name, lambda: self._var(name))  # type: ignore[no-any-return]
+
+    def _var(self, name: str) -> tuple[Any, frozenset[str]]:
+        blk = self.cfg.variables.get(name)
+        if blk is None:
+            return Unknown, _NONE
+        if name in self.inputs:
+            val, refs = self.inputs[name]()
+        elif "default" in blk.attrs:
+            val, refs = self._eval(blk.attrs["default"].expr)
+        else:
+            val, refs = Unknown, _NONE
+        sens = blk.attrs.get("sensitive")
+        if sens is not None and sens.expr == ("lit", True):
+            return Sensitive, refs
+        return _convert(val, blk), refs
+
+    def local(self, name: str) -> tuple[Any, frozenset[str]]:
+        attr = self.cfg.locals.get(name)
+        if attr is None:
+            return Unknown, _NONE
+        return self._memoized("local", name, lambda: self._eval(attr.expr))  # type: ignore[no-any-return]
+
+    def output(self, name: str) -> tuple[Any, frozenset[str]]:
+        blk = self.cfg.outputs.get(name)
+        if blk is None or "value" not in blk.attrs:
+            return Unknown, _NONE
+
+        def compute() -> tuple[Any, frozenset[str]]:
+            val, refs = self._eval(blk.attrs["value"].expr)
+            sens = blk.attrs.get("sensitive")
+            return (Sensitive if sens is not None and sens.expr == ("lit", True) else val), refs
+
+        return self._memoized("output", name, compute)  # type: ignore[no-any-return]
+
+    # ---- modules -------------------------------------------------------------------------------
+    def module_output(self, name: str, key: Any, out: str) -> tuple[Any, frozenset[str]]:
+        kind, kids = self.children(name)
+        for k, child in kids:
+            if kind == "unknown":
+                return Unknown, child.output(out)[1]
+            if (key is None and kind == "single") or (key is not None and str(k) == str(key)):
+                return child.output(out)  # type: ignore[no-any-return]
+        return Unknown, _NONE
+
+    def module(self, name: str) -> tuple[Any, frozenset[str]]:
+        kind, kids = self.children(name)
+        if kind in ("missing", "unknown"):
+            return Unknown, _NONE
+        refs: set[str] = set()
+        values: list[tuple[Any, dict[str, Any]]] = []
+        for k, child in kids:
+            outs: dict[str, Any] = {}
+            for out in child.cfg.outputs:
+                v, r = child.output(out)
+                outs[out] = v
+                refs |= r
+            values.append((k, outs))
+        if kind == "single":
+            return values[0][1], frozenset(refs)
+        if kind == "count":
+            return [v for _, v in values], frozenset(refs)
+        return {str(k): v for k, v in values}, frozenset(refs)
+
+    def children(self, name: str) -> tuple[str, list[tuple[Any, ModuleScope]]]:
+        got = self._kids.get(name)
+        if got is _BUSY:
+            return "missing", []
+        if got is None:
+            self._kids[name] = _BUSY
+            got = self._make_children(name)
+            self._kids[name] = got
+        return got  # type: ignore[no-any-return]
+
+    def _make_children(self, name: str) -> tuple[str, list[tuple[Any, ModuleScope]]]:
+        decl = self.cfg.modules.get(name)
+        if decl is None:
+            return "missing", []
+        blk = decl.block
+        where = SourceRef(decl.path, blk.start_line, blk.end_line)
+        label = f"{self.prefix}.module.{name}" if self.prefix else f"module.{name}"
+        src_attr = blk.attrs.get("source")
+        source = self._eval(src_attr.expr)[0] if src_attr else Unknown
+        key_path = f"{self.key_path}.{name}" if self.key_path else name
+        directory: Path | None = None
+        if isinstance(source, str) and source.startswith(("./", "../")):
+            directory = (self.cfg.dir / source).resolve()
+        elif key_path in self.loader.manifest:
+            directory = self.loader.manifest[key_path].resolve()
+        shown = source if isinstance(source, str) else "(unknown)"
+        if directory is None:
+            self.loader.warn(f"{label}: module source {shown!r} is not available locally; skipped", where)
+            return "missing", []
+        if directory in self.chain:
+            self.loader.warn(f"{label}: module source {shown!r} calls itself (cycle); skipped", where)
+            return "missing", []
+        if not directory.is_dir():
+            self.loader.warn(f"{label}: module directory {shown!r} not found; skipped", where)
+            return "missing", []
+        cfg = self.loader.config(directory)
+        kind, expansions = self._expand(blk)
+        kids: list[tuple[Any, ModuleScope]] = []
+        for key, env in expansions:
+            prefix = label + ("" if key is None else index_suffix(key))
+            inputs = {
+                attr_name: self._thunk(attr.expr, env)
+                for attr_name, attr in blk.attrs.items()
+                if attr_name not in MODULE_META
+            }
+            chain = (*self.chain, directory)
+            kids.append((key, ModuleScope(self.loader, cfg, prefix, key_path, inputs, chain)))
+        return kind, kids
+
+    def _thunk(self, expr: Any, env: dict[str, Any]) -> Thunk:
+        return lambda: self._eval(expr, env)
+
+    # ---- resources -----------------------------------------------------------------------------
+    def _expand(self, blk: Block) -> tuple[str, list[tuple[Any, dict[str, Any]]]]:
+        base = self.base_env
+        count = blk.attrs.get("count")
+        if count is not None:
+            n = self._eval(count.expr)[0]
+            try:
+                num = int(to_number(n))
+            except Exception:
+                return "unknown", [(None, {**base, "count": {"index": Unknown}})]
+            return "count", [(i, {**base, "count": {"index": i}}) for i in range(max(num, 0))]
+        fe = blk.attrs.get("for_each")
+        if fe is not None:
+            coll = self._eval(fe.expr)[0]
+            if isinstance(coll, dict):
+                pairs = sorted(coll.items())
+            elif isinstance(coll, list) and all(isinstance(x, str) for x in coll):
+                pairs = [(x, x) for x in sorted(set(coll))]
+            else:
+                return "unknown", [(None, {**base, "each": {"key": Unknown, "value": Unknown}})]
+            return "each", [(k, {**base, "each": {"key": k, "value": v}}) for k, v in pairs]
+        return "single", [(None, base)]
+
+    def resource(self, mode: str, rtype: str, name: str) -> tuple[Any, str]:
+        addr = ("data." if mode == "data" else "") + f"{rtype}.{name}"
+        if self.prefix:
+            addr = f"{self.prefix}.{addr}"
+        got = self.instances((mode, rtype, name))
+        if got is None:
+            return Unknown, addr
+        kind, insts, decl = got
+        objs = [(i.key, self._lazy(decl, i)) for i in insts]
+        if kind == "single":
+            return objs[0][1], addr
+        if kind == "count":
+            return [o for _, o in objs], addr
+        if kind == "each":
+            return {str(k): o for k, o in objs}, addr
+        return Unknown, addr
+
+    def instances(self, key3: tuple[str, str, str]) -> tuple[str, list[Instance], Decl] | None:
+        got = self._res.get(key3)
+        if got is _BUSY:
+            return None
+        if got is None:
+            decl = self.cfg.resources.get(key3)
+            if decl is None:
+                return None
+            self._res[key3] = _BUSY
+            kind, expansions = self._expand(decl.block)
+            base = ("data." if key3[0] == "data" else "") + f"{key3[1]}.{key3[2]}"
+            if self.prefix:
+                base = f"{self.prefix}.{base}"
+            insts = [Instance(k, base + ("" if k is None else index_suffix(k)), env) for k, env in expansions]
+            got = (kind, insts, decl)
+            self._res[key3] = got
+        return got  # type: ignore[no-any-return]
+
+    def body(self, decl: Decl, inst: Instance) -> BodyResult:
+        if inst.body is None:
+            inst.body = BodyResult()  # guards against self-reference while evaluating
+            res = eval_top(Evaluator(self, inst.env), decl.block, decl.path, RESOURCE_META)
+            if decl.block.type == "data" and decl.block.labels[0] == "aws_iam_policy_document":
+                res.attrs["json"], res.attrs["minified_json"] = policy_document(res.attrs)
+            inst.body = res
+        return inst.body
+
+    def _lazy(self, decl: Decl, inst: Instance) -> LazyObject:
+        static = decl.block.attrs.keys() | {b.type for b in decl.block.blocks} | {"json", "minified_json"}
+
+        def get(attr: str) -> Any:
+            if attr not in static:
+                return Unknown
+            return self.body(decl, inst).attrs.get(attr, Unknown)
+
+        return LazyObject(inst.address, get)
+
+    def file_function(self, name: str, args: list[Any]) -> Any:
+        if not args or not isinstance(args[0], str):
+            return Unknown
+        p = Path(args[0])
+        for cand in [p] if p.is_absolute() else [self.loader.root / p, self.cfg.dir / p]:
+            real = cand.resolve()
+            if not any(real == a or a in real.parents for a in self.loader.allowed):
+                continue
+            if not real.is_file():
+                continue
+            if name == "fileexists":
+                return True
+            if name == "filebase64":
+                return base64.b64encode(real.read_bytes()).decode()
+            text = real.read_text(encoding="utf-8")
+            if name == "file":
+                return text
+            tvars = args[1] if len(args) > 1 else {}
+            if not isinstance(tvars, dict):
+                return Unknown
+            return Evaluator(LiteralScope(), dict(tvars)).eval_safe(parse_template(text))
+        return False if name == "fileexists" and not p.is_absolute() else Unknown
+
+    # ---- output ------------------------------------------------------------------------------
+    def collect(self, out: list[Resource]) -> None:
+        for key3, decl in self.cfg.resources.items():
+            got = self.instances(key3)
+            if got is None:
+                continue
+            blk = decl.block
+            source = SourceRef(decl.path, blk.start_line, blk.end_line)
+            sup = decl.comments.for_block(blk.start_line, blk.end_line)
+            for inst in got[1]:
+                body = self.body(decl, inst)
+                out.append(_resource(inst.address, key3[1], key3[2], self.prefix, key3[0], body, source, sup))
+        for name, decl in self.cfg.modules.items():
+            blk = decl.block
+            source = SourceRef(decl.path, blk.start_line, blk.end_line)
+            sup = decl.comments.for_block(blk.start_line, blk.end_line)
+            kind, kids = self.children(name)
+            for _key, child in kids:
+                env = {**self.base_env}
+                if kind == "count" or kind == "each":
+                    env = _env_for(blk, self, _key)
+                body = eval_top(Evaluator(self, env), blk, decl.path, MODULE_META - {"source", "version"})
+                out.append(_resource(child.prefix, "module", name, self.prefix, "module", body, source, sup))
+                child.collect(out)
+
+
+def _env_for(blk: Block, scope: ModuleScope, key: Any) -> dict[str, Any]:
+    _, expansions = scope._expand(blk)
+    for k, env in expansions:
+        if k == key:
+            return env
+    return scope.base_env
+
+
+def _resource(
+    address: str, rtype: str, name: str, module: str, mode: str, body: BodyResult, source: SourceRef, sup: Any
+) -> Resource:
+    return Resource(
+        address=address,
+        type=rtype,
+        attrs=body.attrs,
+        origin=Origin.HCL,
+        source=source,
+        mode=Mode.DATA if mode == "data" else Mode.MODULE if mode == "module" else Mode.MANAGED,
+        name=name,
+        module=module,
+        attr_sources=body.sources,
+        references=body.references,
+        sensitive_paths=frozenset(body.sensitive),
+        suppressions=sup,
+    )
+
+
+def _convert(val: Any, blk: Block) -> Any:
+    t = blk.attrs.get("type")
+    if t is None or val is Unknown or val is None or t.expr[0] != "trav" or t.expr[2]:
+        return val
+    try:
+        if t.expr[1] == "number" and isinstance(val, str):
+            return to_number(val)
+        if t.expr[1] == "bool" and isinstance(val, str):
+            return to_bool(val)
+        if t.expr[1] == "string" and isinstance(val, (int, float, bool)):
+            return to_str(val)
+    except Exception:
+        return val
+    return val

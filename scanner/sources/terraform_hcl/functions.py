@@ -341,11 +341,13 @@ def _b64decode(s: Any) -> str:
 
 
 def _ceil(x: Any) -> int:
-    return int(math.ceil(to_number(x)))
+    n: int = math.ceil(to_number(x))
+    return n
 
 
 def _floor(x: Any) -> int:
-    return int(math.floor(to_number(x)))
+    n: int = math.floor(to_number(x))
+    return n
 
 
 def _abs(x: Any) -> Any:

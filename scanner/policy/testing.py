@@ -50,7 +50,7 @@ def fixtures_of(policy: Policy) -> list[tuple[str, Path]]:
     return out
 
 
-def _load_fixture(path: Path, workdir: Path) -> Inventory:
+def load_fixture(path: Path, workdir: Path) -> Inventory:
     from scanner.sources.terraform_hcl import load_terraform_dir
 
     root = workdir / path.name.replace(".", "_")
@@ -87,6 +87,6 @@ def run_policy_tests(policies: Sequence[Policy]) -> PolicyTestReport:
                     FixtureResult(policy.id, "-", "pass+fail", False, "needs pass.tf and fail.tf fixtures")
                 )
             for kind, path in fixtures:
-                inventory = _load_fixture(path, workdir)
+                inventory = load_fixture(path, workdir)
                 report.results.append(check_fixture(policy, kind, inventory, path.name))
     return report

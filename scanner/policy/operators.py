@@ -258,6 +258,46 @@ def _glob_any(actual: Any, expected: Any, ctx: OpContext) -> Tri:
     return None if unknown else False
 
 
+# part B: IAM-style wildcard coverage and mapping-key patterns.
+@lru_cache(maxsize=1024)
+def _iam_pattern(pattern: str) -> re.Pattern[str]:
+    """An IAM wildcard (``*`` any run, ``?`` one character) as a case-insensitive regex."""
+    parts = (".*" if ch == "*" else "." if ch == "?" else re.escape(ch) for ch in pattern)
+    return re.compile("".join(parts), re.IGNORECASE | re.DOTALL)
+
+
+def _covers(actual: Any, expected: Any, ctx: OpContext) -> Tri:
+    """True when an item of the value, read as an IAM wildcard pattern, matches any expected name.
+
+    ``Action: ["iam:Pass*"]`` covers ``iam:PassRole``; ``"*"`` covers everything.
+    """
+    if _is_unknown(actual):
+        return None
+    items = [actual] if isinstance(actual, str) else _items(actual)
+    if items is None:
+        return False
+    unknown = False
+    for item in items:
+        if _is_unknown(item):
+            unknown = True
+            continue
+        if not isinstance(item, str):
+            continue
+        for name in _as_list(expected):
+            if _iam_pattern(item).fullmatch(str(name)):
+                return True
+    return None if unknown else False
+
+
+def _key_regex(actual: Any, expected: Any, ctx: OpContext) -> Tri:
+    """True when a key of the mapping matches the regular expression (searched, as ``regex`` does)."""
+    if _is_unknown(actual):
+        return None
+    if not isinstance(actual, Mapping):
+        return False
+    return any(_regex(str(expected)).search(str(key)) is not None for key in actual)
+
+
 OPERATORS: dict[str, Operator] = {
     "eq": lambda a, e, c: _equal(a, e),
     "ne": lambda a, e, c: _not(_equal(a, e)),
@@ -288,6 +328,11 @@ OPERATORS: dict[str, Operator] = {
     "not_world": lambda a, e, c: _not(_any_world(a, e, c)),
     "glob": _glob_any,
     "not_glob": lambda a, e, c: _not(_glob_any(a, e, c)),
+    # part B
+    "covers": _covers,
+    "not_covers": lambda a, e, c: _not(_covers(a, e, c)),
+    "key_regex": _key_regex,
+    "not_key_regex": lambda a, e, c: _not(_key_regex(a, e, c)),
 }
 
 # Operators that see Unknown/Sensitive values themselves instead of the evaluator answering UNKNOWN.

@@ -22,18 +22,24 @@ def render_text(result: ScanResult, *, color: bool = False, width: int = 120) ->
     policy = [f for f in shown if not f.is_drift]
     drift = [f for f in shown if f.is_drift]
     if policy:
-        table = Table(title="Policy findings", show_lines=False, expand=False)
-        for column in ("Severity", "Rule", "Resource", "Location"):
-            table.add_column(column, overflow="fold")
-        table.add_column("Finding", overflow="fold", ratio=2)
-        for f in policy:
-            sev = Text(f.severity.value.upper(), style=_STYLE[f.severity.value])
+        console.print(Text("Policy findings", style="bold"))
+        for f in sorted(policy, key=lambda f: (-f.severity.rank, f.rule_id, f.resource_address)):
             title = f.message.split(": ", 1)[-1]
+            line = Text()
             if f.status is Status.SUPPRESSED and f.suppression is not None:
-                sev = Text("SUPPRESSED", style="dim")
-                title += f" [suppressed: {f.suppression.justification}]"
-            table.add_row(sev, f.rule_id, f.resource_address, location_text(f), title)
-        console.print(table)
+                line.append(f"{'SUPPRESSED':<10}", style="dim")
+            else:
+                line.append(f"{f.severity.value.upper():<10}", style=_STYLE[f.severity.value])
+            line.append(f"{f.rule_id}  ", style="bold")
+            line.append(title)
+            console.print(line)
+            where = Text("          ")
+            where.append(f.resource_address, style="magenta")
+            where.append(f"  {location_text(f)}", style="dim")
+            if f.status is Status.SUPPRESSED and f.suppression is not None:
+                where.append(f"  suppressed: {f.suppression.justification}", style="dim")
+            console.print(where)
+        console.print()
     if drift:
         table = Table(title="Drift", expand=False)
         for column in ("Kind", "Resource", "Attribute", "Expected (IaC)", "Actual (cloud)", "Location"):

@@ -1,0 +1,10 @@
+resource "aws_launch_template" "workers" {
+  name_prefix   = "workers-"
+  image_id      = "ami-0c55b159cbfafe1f0"
+  instance_type = "m6i.large"
+
+  metadata_options {
+    http_endpoint = "enabled"
+    http_tokens   = "optional"
+  }
+}

@@ -1,0 +1,12 @@
+variable "imds_tokens" {
+  type = string
+}
+
+resource "aws_instance" "app" {
+  ami           = "ami-0c55b159cbfafe1f0"
+  instance_type = "t3.micro"
+
+  metadata_options {
+    http_tokens = var.imds_tokens
+  }
+}

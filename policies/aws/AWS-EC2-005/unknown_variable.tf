@@ -1,0 +1,9 @@
+variable "encrypt_volumes" {
+  type = bool
+}
+
+resource "aws_ebs_volume" "data" {
+  availability_zone = "eu-west-1a"
+  size              = 100
+  encrypted         = var.encrypt_volumes
+}

@@ -1,0 +1,8 @@
+resource "aws_db_instance" "main" {
+  identifier                  = "orders"
+  engine                      = "mysql"
+  instance_class              = "db.t4g.medium"
+  allocated_storage           = 50
+  username                    = "orders_admin"
+  manage_master_user_password = true
+}

@@ -1,0 +1,7 @@
+resource "aws_rds_cluster" "aurora" {
+  cluster_identifier          = "inventory"
+  engine                      = "aurora-mysql"
+  master_username             = "inventory_admin"
+  manage_master_user_password = true
+  storage_encrypted           = false
+}

@@ -1,0 +1,11 @@
+resource "aws_db_instance" "main" {
+  identifier                  = "orders"
+  engine                      = "postgres"
+  instance_class              = "db.t4g.medium"
+  allocated_storage           = 50
+  username                    = "orders_admin"
+  manage_master_user_password = true
+  db_subnet_group_name        = "private-db"
+  publicly_accessible         = false
+  storage_encrypted           = true
+}

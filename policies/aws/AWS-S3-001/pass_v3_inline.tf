@@ -1,0 +1,4 @@
+resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+  acl    = "private"
+}

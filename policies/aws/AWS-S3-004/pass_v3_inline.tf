@@ -1,0 +1,7 @@
+resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+
+  versioning {
+    enabled = true
+  }
+}

@@ -1,0 +1,7 @@
+variable "setting" {
+  type = bool
+}
+
+resource "aws_iam_account_password_policy" "from_input" {
+  require_symbols = var.setting
+}

@@ -13,8 +13,9 @@ from scanner.sources.terraform_hcl.variables import literal_value
 
 @pytest.fixture(scope="module")
 def exprs():
-    from .conftest import FIXTURES
     from scanner.sources.terraform_hcl import load_terraform_dir
+
+    from .conftest import FIXTURES
 
     return load_terraform_dir(FIXTURES / "expressions", base_dir=FIXTURES).by_address()
 

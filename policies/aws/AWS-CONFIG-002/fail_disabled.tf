@@ -1,0 +1,9 @@
+resource "aws_config_configuration_recorder" "main" {
+  name     = "default"
+  role_arn = "arn:aws:iam::111122223333:role/aws-config"
+}
+
+resource "aws_config_configuration_recorder_status" "main" {
+  name       = "default"
+  is_enabled = false
+}

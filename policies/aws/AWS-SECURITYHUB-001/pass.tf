@@ -1,0 +1,3 @@
+resource "aws_securityhub_account" "main" {
+  auto_enable_controls = true
+}

@@ -119,6 +119,16 @@ PROPERTY_EXCEPTIONS: dict[str, str] = {
     "orderedCacheBehaviors": "ordered_cache_behavior",
     "actions": "action",
     "logSettings": "log_setting",
+    # aws:s3/bucketV2 (pulumi-aws v6) lists its inline configuration blocks under plural names
+    "versionings": "versioning",
+    "serverSideEncryptionConfigurations": "server_side_encryption_configuration",
+    "websites": "website",
+    "replicationConfigurations": "replication_configuration",
+    "targetFailovers": "target_failover",
+    "targetHealthStates": "target_health_state",
+    "listenerEndpoints": "listener_endpoint",
+    "masterUserSecrets": "master_user_secret",
+    "securityGroupRules": "security_group_rule",
 }
 
 # Map-typed properties: their keys are data (tag names...), never renamed, and they stay maps.

@@ -19,6 +19,7 @@ Variables and outputs are never read: they may hold secrets.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from scanner.sources.terraform_values import (
     read_text,
     resource_address,
     span_ref,
+    strip_indexes,
 )
 
 _LEAVING = ({"delete"}, {"forget"})
@@ -64,7 +66,7 @@ def plan_inventory(located: Located, display: str, *, use_prior_state: bool = Fa
     if use_prior_state:
         for prior in _module_resources(data, ("prior_state", "values"), located, display, Origin.STATE):
             found.setdefault(prior.address, prior)
-        return _inventory(found, notes, display)
+        return _inventory(found, notes, display, config_references(data))
 
     for i, rc in enumerate(as_list(data.get("resource_changes"))):
         change = _from_change(rc, i, located, display, notes)
@@ -81,11 +83,86 @@ def plan_inventory(located: Located, display: str, *, use_prior_state: bool = Fa
     for res in _module_resources(data, ("prior_state", "values"), located, display, Origin.PLAN):
         if res.mode is Mode.DATA and res.address not in found:
             found[res.address] = res
-    return _inventory(found, notes, display)
+    return _inventory(found, notes, display, config_references(data))
 
 
-def _inventory(found: dict[str, Resource], notes: list[Notification], display: str) -> Inventory:
-    return Inventory(tuple(found[a] for a in sorted(found)), tuple(notes), (display,))
+def _inventory(
+    found: dict[str, Resource], notes: list[Notification], display: str, refs: _RefTable | None = None
+) -> Inventory:
+    ordered = [found[a] for a in sorted(found)]
+    if refs:
+        ordered = [_with_references(res, refs) for res in ordered]
+    return Inventory(tuple(ordered), tuple(notes), (display,))
+
+
+# config address (no instance keys) → top-level attribute → references relative to the module
+_RefTable = dict[str, dict[str, tuple[str, ...]]]
+_NOT_RESOURCES = ("var.", "local.", "count.", "each.", "path.", "self.", "module.", "terraform.")
+
+
+def config_references(data: dict[str, Any]) -> _RefTable:
+    """Which resources each attribute's expression refers to, from the plan's ``configuration``.
+
+    Lets ``related`` conditions follow links whose values are still unknown in a creation plan
+    (``bucket = aws_s3_bucket.logs.id``), as they do on HCL.
+    """
+    table: _RefTable = {}
+    config = data.get("configuration")
+    root = config.get("root_module") if isinstance(config, dict) else None
+    if isinstance(root, dict):
+        _config_module(root, "", table)
+    return table
+
+
+def _config_module(module: dict[str, Any], prefix: str, table: _RefTable) -> None:
+    for res in as_list(module.get("resources")):
+        if not isinstance(res, dict) or not isinstance(res.get("address"), str):
+            continue
+        exprs = res.get("expressions")
+        attrs: dict[str, tuple[str, ...]] = {}
+        for attr, expr in exprs.items() if isinstance(exprs, dict) else ():
+            found = sorted({_ref_target(r) for r in _references(expr)} - {""})
+            if found:
+                attrs[attr] = tuple(found)
+        if attrs:
+            table[f"{prefix}{res['address']}"] = attrs
+    calls = module.get("module_calls")
+    for name, call in sorted(calls.items() if isinstance(calls, dict) else ()):
+        child = call.get("module") if isinstance(call, dict) else None
+        if isinstance(child, dict):
+            _config_module(child, f"{prefix}module.{name}.", table)
+
+
+def _references(expr: Any) -> Iterator[str]:
+    if isinstance(expr, dict):
+        refs = expr.get("references")
+        if isinstance(refs, list):
+            yield from (r for r in refs if isinstance(r, str))
+        for key, value in expr.items():
+            if key != "references" and isinstance(value, (dict, list)):
+                yield from _references(value)
+    elif isinstance(expr, list):
+        for item in expr:
+            yield from _references(item)
+
+
+def _ref_target(ref: str) -> str:
+    """``aws_s3_bucket.logs.id`` → ``aws_s3_bucket.logs``; ``data.x.y.json`` → ``data.x.y``; else ''."""
+    if ref.startswith(_NOT_RESOURCES):
+        return ""
+    parts = ref.split(".")
+    n = 3 if parts[0] == "data" else 2
+    if len(parts) < n:
+        return ""
+    return ".".join(parts[:n])
+
+
+def _with_references(res: Resource, refs: _RefTable) -> Resource:
+    attrs = refs.get(strip_indexes(res.address))
+    if not attrs:
+        return res
+    prefix = f"{res.module}." if res.module else ""
+    return replace(res, references={k: tuple(f"{prefix}{r}" for r in v) for k, v in attrs.items()})
 
 
 def _is_leaving(rc: dict[str, Any]) -> bool:

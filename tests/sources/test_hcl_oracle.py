@@ -91,9 +91,7 @@ def _body(oracle: dict[str, Any], ours: Block | ParsedFile, where: str, checked:
         blocks = [b for b in ours.blocks if b.type == key]
         if not isinstance(oval, list) or not blocks:
             continue
-        assert len(oval) == len(blocks), (
-            f"{where}.{key}: {len(oval)} blocks in the oracle, {len(blocks)} ours"
-        )
+        assert len(oval) == len(blocks), f"{where}.{key}: block count {len(oval)} != {len(blocks)}"
         for i, (ob, blk) in enumerate(zip(oval, blocks, strict=True)):
             body = ob
             for label in blk.labels:

@@ -13,7 +13,9 @@ DRIFT = 3
 FINDINGS_AND_DRIFT = 4
 
 
-def exit_code(findings: Iterable[Finding], *, fail_on: Severity = Severity.LOW, soft_fail: bool = False) -> int:
+def exit_code(
+    findings: Iterable[Finding], *, fail_on: Severity = Severity.LOW, soft_fail: bool = False
+) -> int:
     if soft_fail:
         return OK
     policy = drift = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import shutil
 import sys
 import traceback
 from collections.abc import Callable
@@ -48,14 +49,21 @@ def handles_errors(func: F) -> F:
 
 def format_option(default: str = "text") -> Callable[[F], F]:
     return click.option(
-        "--format", "-f", "fmt", type=click.Choice(FORMATS), default=default, show_default=True,
+        "--format",
+        "-f",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default=default,
+        show_default=True,
         help="Report format.",
     )
 
 
 def output_option(func: F) -> F:
     return click.option(
-        "--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+        "--output",
+        "-o",
+        type=click.Path(dir_okay=False, path_type=Path),
         help="Write the report to FILE (atomically) instead of standard output.",
     )(func)
 
@@ -70,6 +78,6 @@ def emit(result: ScanResult, fmt: str, output: Path | None) -> None:
         write_atomic(output, render(result, fmt))
         return
     color = fmt == "text" and sys.stdout.isatty()
-    width = click.get_terminal_size()[0] if sys.stdout.isatty() else 120
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 120
     sys.stdout.write(render(result, fmt, color=color, width=max(width, 80)))
     sys.stdout.flush()

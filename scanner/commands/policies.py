@@ -16,8 +16,9 @@ from scanner.scan import PolicyLibrary, ScanOptions, load_library
 
 
 def _library(policy_dirs: tuple[Path, ...], framework: str | None, builtin: bool = True) -> PolicyLibrary:
-    return load_library(ScanOptions(paths=(), policy_dirs=policy_dirs, framework=framework,
-                                    builtin_policies=builtin))
+    return load_library(
+        ScanOptions(paths=(), policy_dirs=policy_dirs, framework=framework, builtin_policies=builtin)
+    )
 
 
 @click.group("policies")
@@ -28,7 +29,9 @@ def command() -> None:
 @command.command("list")
 @click.option("--framework", help="Only the policies this framework maps.")
 @click.option("--policies", "policy_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 @debug_option
 @handles_errors
 def list_policies(framework: str | None, policy_dirs: tuple[Path, ...], fmt: str, debug: bool) -> None:
@@ -37,10 +40,15 @@ def list_policies(framework: str | None, policy_dirs: tuple[Path, ...], fmt: str
     rules = library.rules()
     if fmt == "json":
         rows = [
-            {"id": r.id, "severity": r.severity.value, "title": r.title,
-             "resource_types": list(p.resource_types),
-             "frameworks": {k: list(v) for k, v in r.frameworks.items()}, "aliases": list(r.aliases)}
-            for r, p in zip(rules, library.policies.policies)
+            {
+                "id": r.id,
+                "severity": r.severity.value,
+                "title": r.title,
+                "resource_types": list(p.resource_types),
+                "frameworks": {k: list(v) for k, v in r.frameworks.items()},
+                "aliases": list(r.aliases),
+            }
+            for r, p in zip(rules, library.policies.policies, strict=True)
         ]
         click.echo(json.dumps(rows, indent=2))
         return
@@ -62,11 +70,15 @@ def show_policy(policy_id: str, policy_dirs: tuple[Path, ...], debug: bool) -> N
     """Show one policy (by id or checkov id): description, remediation, frameworks."""
     library = _library(policy_dirs, None)
     wanted = library.policies.alias_map().get(policy_id, policy_id)
-    for rule, policy in zip(library.rules(), library.policies.policies):
+    for rule, policy in zip(library.rules(), library.policies.policies, strict=True):
         if rule.id != wanted:
             continue
-        lines = [f"# {rule.id}: {rule.title}", "", f"**Severity:** {rule.severity.value}  ",
-                 f"**Resource types:** {', '.join(policy.resource_types)}  "]
+        lines = [
+            f"# {rule.id}: {rule.title}",
+            "",
+            f"**Severity:** {rule.severity.value}  ",
+            f"**Resource types:** {', '.join(policy.resource_types)}  ",
+        ]
         if rule.aliases:
             lines.append(f"**checkov:** {', '.join(rule.aliases)}  ")
         for name, controls in rule.frameworks.items():

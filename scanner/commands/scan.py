@@ -37,34 +37,79 @@ def _parse_date(value: str | None) -> date | None:
 @click.argument("paths", nargs=-1, required=True)
 @format_option()
 @output_option
-@click.option("--fail-on", type=click.Choice([s.value for s in Severity]), default="low", show_default=True,
-              help="Lowest severity that makes the exit code non-zero.")
+@click.option(
+    "--fail-on",
+    type=click.Choice([s.value for s in Severity]),
+    default="low",
+    show_default=True,
+    help="Lowest severity that makes the exit code non-zero.",
+)
 @click.option("--soft-fail", is_flag=True, help="Exit 0 whatever is found (2 still means the tool failed).")
-@click.option("--policies", "policy_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Add a directory of your own policies (repeatable).")
+@click.option(
+    "--policies",
+    "policy_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Add a directory of your own policies (repeatable).",
+)
 @click.option("--no-builtin", is_flag=True, help="Run only the policies given with --policies.")
-@click.option("--skip", multiple=True, help="Skip a policy by id or checkov id (repeatable, or comma-separated).")
-@click.option("--framework", help="Run only the policies mapped by this framework (see `iacscan policies list`).")
-@click.option("--var-file", "var_files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="A .tfvars file (repeatable), applied after terraform.tfvars and *.auto.tfvars.")
+@click.option(
+    "--skip", multiple=True, help="Skip a policy by id or checkov id (repeatable, or comma-separated)."
+)
+@click.option(
+    "--framework", help="Run only the policies mapped by this framework (see `iacscan policies list`)."
+)
+@click.option(
+    "--var-file",
+    "var_files",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A .tfvars file (repeatable), applied after terraform.tfvars and *.auto.tfvars.",
+)
 @click.option("--var", "var_pairs", multiple=True, metavar="NAME=VALUE", help="Set a Terraform variable.")
-@click.option("--base-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Report file paths relative to this directory (default: the current directory).")
+@click.option(
+    "--base-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Report file paths relative to this directory (default: the current directory).",
+)
 @click.option("--as-of", help="Evaluate date-based policies at YYYY-MM-DD (default: today).")
 @click.option("--stack", help="Pulumi stack to read from a backend holding several.")
-@click.option("--source", "source_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Terraform source directory used to locate plan/state findings at HCL lines.")
-@click.option("--state-from-backend", is_flag=True, help="Also read the state from the root module's S3 backend.")
+@click.option(
+    "--source",
+    "source_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Terraform source directory used to locate plan/state findings at HCL lines.",
+)
+@click.option(
+    "--state-from-backend", is_flag=True, help="Also read the state from the root module's S3 backend."
+)
 @click.option("--profile", help="AWS profile for S3 backends.")
 @click.option("--region", help="AWS region for S3 backends.")
 @click.option("--endpoint-url", help="AWS endpoint URL (for S3-compatible backends or a local endpoint).")
 @debug_option
 @handles_errors
-def command(paths: tuple[str, ...], fmt: str, output: Path | None, fail_on: str, soft_fail: bool,
-            policy_dirs: tuple[Path, ...], no_builtin: bool, skip: tuple[str, ...], framework: str | None,
-            var_files: tuple[Path, ...], var_pairs: tuple[str, ...], base_dir: Path | None, as_of: str | None,
-            stack: str | None, source_dir: Path | None, state_from_backend: bool, profile: str | None,
-            region: str | None, endpoint_url: str | None, debug: bool) -> None:
+def command(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    fail_on: str,
+    soft_fail: bool,
+    policy_dirs: tuple[Path, ...],
+    no_builtin: bool,
+    skip: tuple[str, ...],
+    framework: str | None,
+    var_files: tuple[Path, ...],
+    var_pairs: tuple[str, ...],
+    base_dir: Path | None,
+    as_of: str | None,
+    stack: str | None,
+    source_dir: Path | None,
+    state_from_backend: bool,
+    profile: str | None,
+    region: str | None,
+    endpoint_url: str | None,
+    debug: bool,
+) -> None:
     """Scan Terraform directories, plan/state files or Pulumi exports (PATHS) against the policies."""
     for spec in paths:
         if "://" not in spec and not Path(spec).exists():

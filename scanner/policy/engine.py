@@ -7,15 +7,15 @@ from datetime import date
 
 from scanner.model import Finding, Inventory, Mode, Resource, Severity, SourceRef, Status
 from scanner.policy.evaluator import EvalScope, Outcome, Witness, evaluate
-from scanner.policy.model import Policy
 from scanner.policy.loader import PolicySet
+from scanner.policy.model import Policy
 from scanner.policy.operators import OpContext
 from scanner.policy.related import RelatedIndex
 
 
-def _locate(witnesses: Iterable[Witness], resources: dict[str, Resource], subject: Resource) -> tuple[
-    SourceRef | None, str
-]:
+def _locate(
+    witnesses: Iterable[Witness], resources: dict[str, Resource], subject: Resource
+) -> tuple[SourceRef | None, str]:
     """The most specific written place among the witnesses: the attribute if it has a line, else the block.
 
     Prefers a witness on the subject; a related resource's attribute is used when that is what to fix.
@@ -113,5 +113,10 @@ def _apply_inline(finding: Finding, resource: Resource, alias_map: dict[str, str
 
 def sort_key(finding: Finding) -> tuple[str, int, str, str, str]:
     src = finding.source
-    return (src.path if src else "~", src.start_line if src else 0, finding.resource_address,
-            finding.rule_id, finding.attribute_path)
+    return (
+        src.path if src else "~",
+        src.start_line if src else 0,
+        finding.resource_address,
+        finding.rule_id,
+        finding.attribute_path,
+    )

@@ -86,8 +86,9 @@ def evaluate(cond: Mapping[str, Any], target: Any, prefix: str, scope: EvalScope
         return _any([evaluate(c, target, prefix, scope) for c in cond["any"]])
     if "not" in cond:
         inner = evaluate(cond["not"], target, prefix, scope)
-        return Outcome(None if inner.value is None else not inner.value, inner.witnesses, inner.messages,
-                       inner.severity)
+        return Outcome(
+            None if inner.value is None else not inner.value, inner.witnesses, inner.messages, inner.severity
+        )
     for quantifier in ("each", "some", "none"):
         if quantifier in cond:
             return _quantify(quantifier, cond, target, prefix, scope)
@@ -121,8 +122,9 @@ def _leaf(cond: Mapping[str, Any], target: Any, prefix: str, scope: EvalScope) -
             continue
         raw = op(actual, expected, scope.ctx)
         if isinstance(raw, OpResult):
-            results.append(Outcome(raw.value, [(address, path)], [raw.message] if raw.message else [],
-                                   raw.severity))
+            results.append(
+                Outcome(raw.value, [(address, path)], [raw.message] if raw.message else [], raw.severity)
+            )
         else:
             results.append(Outcome(raw, [(address, path)]))
     if cond.get("match", "any") == "all":
@@ -165,15 +167,18 @@ def _quantify(kind: str, cond: Mapping[str, Any], target: Any, prefix: str, scop
             element_prefix = path if as_ else f"{path}[{n}]"
             inner = evaluate(where, element, element_prefix, scope)
             if as_:
-                inner.witnesses[:] = [(a, path) for a, _ in inner.witnesses] or [(scope.subject.address, path)]
+                inner.witnesses[:] = [(a, path) for a, _ in inner.witnesses] or [
+                    (scope.subject.address, path)
+                ]
             outcomes.append(inner)
     if kind == "each":
         return _all(outcomes) if outcomes else Outcome(True)
     if kind == "some":
         return _any(outcomes) if outcomes else Outcome(False, [(scope.subject.address, cond[kind])])
     found = _any(outcomes) if outcomes else Outcome(False)
-    return Outcome(None if found.value is None else not found.value, found.witnesses, found.messages,
-                   found.severity)
+    return Outcome(
+        None if found.value is None else not found.value, found.witnesses, found.messages, found.severity
+    )
 
 
 def _related(spec: Mapping[str, Any], scope: EvalScope) -> Outcome:
@@ -193,8 +198,9 @@ def _related(spec: Mapping[str, Any], scope: EvalScope) -> Outcome:
         return _all(outcomes) if outcomes else Outcome(True)
     found = _any(outcomes) if outcomes else Outcome(None if unresolved else False)
     if require == "none":
-        return Outcome(None if found.value is None else not found.value, found.witnesses, found.messages,
-                       found.severity)
+        return Outcome(
+            None if found.value is None else not found.value, found.witnesses, found.messages, found.severity
+        )
     if found.value is False and unresolved:
         return Outcome(None, found.witnesses)
     return found

@@ -39,7 +39,9 @@ def _parse(doc: Any, path: Path) -> Framework:
     for n, item in enumerate(doc["controls"]):
         if not isinstance(item, Mapping) or "id" not in item or not isinstance(item.get("policies"), list):
             raise PolicyError(f"{path}: $.controls[{n}]: each control needs an id and a policies list")
-        controls.append(Control(str(item["id"]), str(item.get("title", "")), tuple(map(str, item["policies"]))))
+        controls.append(
+            Control(str(item["id"]), str(item.get("title", "")), tuple(map(str, item["policies"])))
+        )
     return Framework(
         name=str(doc.get("name", path.stem)),
         title=str(doc.get("title", path.stem)),

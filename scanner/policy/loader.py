@@ -139,7 +139,9 @@ def load_policies(directories: Sequence[Path]) -> list[Policy]:
         for path in policy_files(directory):
             policy = load_policy_file(path)
             if policy.id in seen:
-                raise PolicyError(f"{path}: $.id: duplicate policy id {policy.id!r} (also in {seen[policy.id]})")
+                raise PolicyError(
+                    f"{path}: $.id: duplicate policy id {policy.id!r} (also in {seen[policy.id]})"
+                )
             seen[policy.id] = str(path)
             out.append(policy)
     return sorted(out, key=lambda p: p.id)

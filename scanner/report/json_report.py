@@ -27,12 +27,17 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "fingerprint": finding.fingerprint(),
     }
     if finding.suppression is not None:
-        out["suppression"] = {"kind": finding.suppression.kind,
-                              "justification": finding.suppression.justification,
-                              "source": finding.suppression.source}
+        out["suppression"] = {
+            "kind": finding.suppression.kind,
+            "justification": finding.suppression.justification,
+            "source": finding.suppression.source,
+        }
     if finding.drift_kind is not None:
-        out["drift"] = {"kind": finding.drift_kind.value, "expected": safe_value(finding.expected),
-                        "actual": safe_value(finding.actual)}
+        out["drift"] = {
+            "kind": finding.drift_kind.value,
+            "expected": safe_value(finding.expected),
+            "actual": safe_value(finding.actual),
+        }
     return out
 
 
@@ -44,8 +49,13 @@ def json_document(result: ScanResult) -> dict[str, Any]:
         "summary": {**counts(result.findings), **safe_value(dict(result.summary))},
         "findings": [finding_dict(f) for f in reportable(result.findings)],
         "notifications": [
-            {"level": n.level, "kind": n.kind, "message": n.message,
-             "file": n.source.path if n.source else None, "line": n.source.start_line if n.source else None}
+            {
+                "level": n.level,
+                "kind": n.kind,
+                "message": n.message,
+                "file": n.source.path if n.source else None,
+                "line": n.source.start_line if n.source else None,
+            }
             for n in result.notifications
         ],
     }

@@ -65,9 +65,7 @@ def _fallback_source(result: ScanResult) -> SourceRef:
 
 def _result(finding: Finding, index: int, fallback: SourceRef) -> dict[str, Any]:
     location = _physical(finding.source or fallback)
-    location["logicalLocations"] = [
-        {"fullyQualifiedName": finding.resource_address, "kind": "resource"}
-    ]
+    location["logicalLocations"] = [{"fullyQualifiedName": finding.resource_address, "kind": "resource"}]
     props: dict[str, Any] = {
         "resource": finding.resource_address,
         "resourceType": finding.resource_type,
@@ -97,8 +95,11 @@ def _result(finding: Finding, index: int, fallback: SourceRef) -> dict[str, Any]
 
 
 def _notification(note: Notification) -> dict[str, Any]:
-    out: dict[str, Any] = {"level": note.level, "message": {"text": note.message},
-                           "descriptor": {"id": f"iacscan/{note.kind}"}}
+    out: dict[str, Any] = {
+        "level": note.level,
+        "message": {"text": note.message},
+        "descriptor": {"id": f"iacscan/{note.kind}"},
+    }
     if note.source is not None:
         out["locations"] = [_physical(note.source)]
     return out
@@ -124,7 +125,9 @@ def sarif_document(result: ScanResult) -> dict[str, Any]:
         },
         "invocations": [
             {
-                "executionSuccessful": not any(n.level == "error" and n.kind == "fatal" for n in result.notifications),
+                "executionSuccessful": not any(
+                    n.level == "error" and n.kind == "fatal" for n in result.notifications
+                ),
                 "toolExecutionNotifications": notes,
             }
         ],

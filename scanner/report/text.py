@@ -16,8 +16,15 @@ _STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow
 
 def render_text(result: ScanResult, *, color: bool = False, width: int = 120) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, color_system="standard" if color else None,
-                      force_terminal=color, no_color=not color, highlight=False, soft_wrap=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        soft_wrap=False,
+    )
     shown = reportable(result.findings)
     policy = [f for f in shown if not f.is_drift]
     drift = [f for f in shown if f.is_drift]
@@ -48,23 +55,33 @@ def render_text(result: ScanResult, *, color: bool = False, width: int = 120) ->
             kind = f.drift_kind.value.upper() if f.drift_kind else "?"
             if f.status is Status.SUPPRESSED:
                 kind += " (suppressed)"
-            table.add_row(kind, f.resource_address, f.attribute_path or "-",
-                          _short(safe_value(f.expected)), _short(safe_value(f.actual)), location_text(f))
+            table.add_row(
+                kind,
+                f.resource_address,
+                f.attribute_path or "-",
+                _short(safe_value(f.expected)),
+                _short(safe_value(f.actual)),
+                location_text(f),
+            )
         console.print(table)
     for note in result.notifications:
         style = "red" if note.level == "error" else "yellow"
         console.print(Text(f"{note.level}: {note.message}", style=style))
     c = counts(result.findings)
     sev = ", ".join(f"{c['failed_by_severity'][s.value]} {s.value}" for s in SEVERITY_ORDER)
-    line = (f"{c['failed']} failed ({sev}), {c['passed']} passed, {c['unknown']} unknown, "
-            f"{c['suppressed']} suppressed")
+    summary = (
+        f"{c['failed']} failed ({sev}), {c['passed']} passed, {c['unknown']} unknown, "
+        f"{c['suppressed']} suppressed"
+    )
     drift_counts = c["drift"]
     if any(drift_counts.values()) or result.summary.get("drift"):
-        line += (f"; drift: {drift_counts['changed']} changed, {drift_counts['deleted']} deleted, "
-                 f"{drift_counts['unmanaged']} unmanaged")
+        summary += (
+            f"; drift: {drift_counts['changed']} changed, {drift_counts['deleted']} deleted, "
+            f"{drift_counts['unmanaged']} unmanaged"
+        )
     if not shown:
         console.print(Text("No findings.", style="green"))
-    console.print(line)
+    console.print(summary)
     return buffer.getvalue()
 
 

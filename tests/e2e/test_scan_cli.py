@@ -61,7 +61,9 @@ def test_fingerprints_do_not_depend_on_lines(tmp_path: Path) -> None:
 def test_base_dir_makes_uris_relative_to_it() -> None:
     proc = iacscan("scan", MIXED, *ONLY_SSH, "-f", "sarif", "--base-dir", MIXED)
     doc = assert_valid_sarif(proc.stdout)
-    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in doc["runs"][0]["results"]}
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in doc["runs"][0]["results"]
+    }
     assert uris == {"network.tf", "broken.tf"}
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from scanner.model import Inventory, Origin, Resource, SourceRef, Status, Unknown
@@ -9,12 +10,17 @@ from scanner.policy.engine import evaluate_inventory
 from scanner.policy.loader import PolicySet, parse_policy
 from scanner.policy.model import Policy
 
-from pathlib import Path
-
 
 def policy(cond: Mapping[str, Any], types: list[str], pid: str = "T-X-001", key: str = "condition") -> Policy:
-    doc = {"id": pid, "title": "A test policy", "severity": "high", "description": "Something to check.",
-           "remediation": "Fix it properly.", "resource_types": types, key: cond}
+    doc = {
+        "id": pid,
+        "title": "A test policy",
+        "severity": "high",
+        "description": "Something to check.",
+        "remediation": "Fix it properly.",
+        "resource_types": types,
+        key: cond,
+    }
     return parse_policy(doc, Path(f"{pid}.yaml"))
 
 
@@ -30,13 +36,19 @@ def statuses(p: Policy, *resources: Resource) -> dict[str, Status]:
 
 
 def test_leaf_default_and_unknown() -> None:
-    p = policy({"attr": "storage_encrypted", "op": "eq", "value": True, "default": False}, ["aws_db_instance"])
+    p = policy(
+        {"attr": "storage_encrypted", "op": "eq", "value": True, "default": False}, ["aws_db_instance"]
+    )
     assert statuses(
         p,
         res("aws_db_instance.a", {"storage_encrypted": True}),
         res("aws_db_instance.b", {}),
         res("aws_db_instance.c", {"storage_encrypted": Unknown}),
-    ) == {"aws_db_instance.a": Status.PASS, "aws_db_instance.b": Status.FAIL, "aws_db_instance.c": Status.UNKNOWN}
+    ) == {
+        "aws_db_instance.a": Status.PASS,
+        "aws_db_instance.b": Status.FAIL,
+        "aws_db_instance.c": Status.UNKNOWN,
+    }
 
 
 def test_all_any_not_three_valued() -> None:
@@ -50,21 +62,35 @@ def test_all_any_not_three_valued() -> None:
 
 
 def test_quantifiers_and_location_of_offending_element() -> None:
-    open_22 = {"all": [{"attr": "cidr_blocks", "op": "is_world"}, {"attr": "from_port", "op": "le", "value": 22},
-                       {"attr": "to_port", "op": "ge", "value": 22}]}
+    open_22 = {
+        "all": [
+            {"attr": "cidr_blocks", "op": "is_world"},
+            {"attr": "from_port", "op": "le", "value": 22},
+            {"attr": "to_port", "op": "ge", "value": 22},
+        ]
+    }
     p = policy({"none": "ingress", "where": open_22}, ["aws_security_group"])
     sg = res(
         "aws_security_group.web",
-        {"ingress": [{"from_port": 443, "to_port": 443, "cidr_blocks": ["0.0.0.0/0"]},
-                     {"from_port": 22, "to_port": 22, "cidr_blocks": ["0.0.0.0/0"]}]},
-        attr_sources={"ingress[1]": SourceRef("main.tf", 7, 12), "ingress[1].cidr_blocks": SourceRef("main.tf", 9, 9)},
+        {
+            "ingress": [
+                {"from_port": 443, "to_port": 443, "cidr_blocks": ["0.0.0.0/0"]},
+                {"from_port": 22, "to_port": 22, "cidr_blocks": ["0.0.0.0/0"]},
+            ]
+        },
+        attr_sources={
+            "ingress[1]": SourceRef("main.tf", 7, 12),
+            "ingress[1].cidr_blocks": SourceRef("main.tf", 9, 9),
+        },
     )
     [finding] = evaluate_inventory(Inventory((sg,)), PolicySet.of([p]))
     assert finding.status is Status.FAIL
     assert finding.source == SourceRef("main.tf", 9, 9)
     assert finding.attribute_path.startswith("ingress[1]")
-    partly_unknown = res("aws_security_group.u", {"ingress": [{"from_port": 443, "to_port": 443,
-                                                              "cidr_blocks": ["0.0.0.0/0"]}, Unknown]})
+    partly_unknown = res(
+        "aws_security_group.u",
+        {"ingress": [{"from_port": 443, "to_port": 443, "cidr_blocks": ["0.0.0.0/0"]}, Unknown]},
+    )
     assert statuses(p, partly_unknown)["aws_security_group.u"] is Status.UNKNOWN
     assert statuses(p, res("aws_security_group.n", {}))["aws_security_group.n"] is Status.PASS
     some = policy({"some": "rule", "where": {"attr": "x", "op": "eq", "value": 1}}, ["t"])
@@ -72,20 +98,32 @@ def test_quantifiers_and_location_of_offending_element() -> None:
 
 
 def test_iam_statements_from_json_string_and_object() -> None:
-    star = {"none": "policy", "as": "iam_statements", "where": {"all": [
-        {"attr": "Effect", "op": "eq", "value": "Allow"},
-        {"attr": "Action", "op": "contains", "value": "*"},
-        {"attr": "Resource", "op": "contains", "value": "*"}]}}
+    star = {
+        "none": "policy",
+        "as": "iam_statements",
+        "where": {
+            "all": [
+                {"attr": "Effect", "op": "eq", "value": "Allow"},
+                {"attr": "Action", "op": "contains", "value": "*"},
+                {"attr": "Resource", "op": "contains", "value": "*"},
+            ]
+        },
+    }
     p = policy(star, ["aws_iam_policy"])
-    admin = json.dumps({"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}})
+    admin = json.dumps(
+        {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}
+    )
     scoped = {"Statement": [{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "*"}]}
     assert statuses(
         p,
         res("aws_iam_policy.admin", {"policy": admin}),
         res("aws_iam_policy.scoped", {"policy": scoped}),
         res("aws_iam_policy.unknown", {"policy": Unknown}),
-    ) == {"aws_iam_policy.admin": Status.FAIL, "aws_iam_policy.scoped": Status.PASS,
-          "aws_iam_policy.unknown": Status.UNKNOWN}
+    ) == {
+        "aws_iam_policy.admin": Status.FAIL,
+        "aws_iam_policy.scoped": Status.PASS,
+        "aws_iam_policy.unknown": Status.UNKNOWN,
+    }
 
 
 def _pab(where_value: Any) -> dict[str, Any]:
@@ -93,16 +131,34 @@ def _pab(where_value: Any) -> dict[str, Any]:
 
 
 def test_related_by_reference_value_and_unresolved() -> None:
-    cond = {"related": {"type": "aws_s3_bucket_public_access_block", "via": "bucket",
-                        "where": {"attr": "block_public_acls", "op": "eq", "value": True}}}
+    cond = {
+        "related": {
+            "type": "aws_s3_bucket_public_access_block",
+            "via": "bucket",
+            "where": {"attr": "block_public_acls", "op": "eq", "value": True},
+        }
+    }
     p = policy(cond, ["aws_s3_bucket"])
-    by_ref = res("aws_s3_bucket_public_access_block.a", {"bucket": Unknown, "block_public_acls": True},
-                 references={"bucket": ("aws_s3_bucket.a",)})
-    by_value = res("aws_s3_bucket_public_access_block.b", {"bucket": "bucket-b", "block_public_acls": False},
-                   attr_sources={"block_public_acls": SourceRef("pab.tf", 4, 4)})
+    by_ref = res(
+        "aws_s3_bucket_public_access_block.a",
+        {"bucket": Unknown, "block_public_acls": True},
+        references={"bucket": ("aws_s3_bucket.a",)},
+    )
+    by_value = res(
+        "aws_s3_bucket_public_access_block.b",
+        {"bucket": "bucket-b", "block_public_acls": False},
+        attr_sources={"block_public_acls": SourceRef("pab.tf", 4, 4)},
+    )
     result = evaluate_inventory(
-        Inventory((res("aws_s3_bucket.a", {}), res("aws_s3_bucket.b", {"bucket": "bucket-b"}),
-                   res("aws_s3_bucket.c", {"bucket": "bucket-c"}), by_ref, by_value)),
+        Inventory(
+            (
+                res("aws_s3_bucket.a", {}),
+                res("aws_s3_bucket.b", {"bucket": "bucket-b"}),
+                res("aws_s3_bucket.c", {"bucket": "bucket-c"}),
+                by_ref,
+                by_value,
+            )
+        ),
         PolicySet.of([p]),
     )
     got = {f.resource_address: f for f in result}
@@ -113,14 +169,20 @@ def test_related_by_reference_value_and_unresolved() -> None:
     assert got["aws_s3_bucket.c"].status is Status.FAIL
     # A candidate whose link can't be resolved makes "no related resource" undecidable, not a failure.
     dangling = res("aws_s3_bucket_public_access_block.d", {"bucket": Unknown, "block_public_acls": True})
-    assert statuses(p, res("aws_s3_bucket.c", {"bucket": "bucket-c"}), dangling)["aws_s3_bucket.c"] is Status.UNKNOWN
+    assert (
+        statuses(p, res("aws_s3_bucket.c", {"bucket": "bucket-c"}), dangling)["aws_s3_bucket.c"]
+        is Status.UNKNOWN
+    )
 
 
 def test_per_type_conditions_and_inline_suppression() -> None:
     from scanner.model import InlineSuppression
 
-    p = policy({"aws_a": {"attr": "x", "op": "eq", "value": 1}, "aws_b": {"attr": "y", "op": "eq", "value": 1}},
-               ["aws_a", "aws_b"], key="conditions")
+    p = policy(
+        {"aws_a": {"attr": "x", "op": "eq", "value": 1}, "aws_b": {"attr": "y", "op": "eq", "value": 1}},
+        ["aws_a", "aws_b"],
+        key="conditions",
+    )
     p = Policy(**{**{f: getattr(p, f) for f in p.__slots__}, "aliases": ("CKV_AWS_1",)})
     a = res("aws_a.one", {"x": 2}, suppressions=(InlineSuppression("CKV_AWS_1", "accepted risk", 3),))
     b = res("aws_b.one", {"y": 1})

@@ -1,0 +1,7 @@
+resource "aws_s3_bucket" "ledger" {
+  bucket = "acme-ledger"
+
+  versioning {
+    enabled = true
+  }
+}

@@ -1,0 +1,12 @@
+resource "aws_sqs_queue_policy" "jobs" {
+  queue_url = "https://sqs.eu-west-1.amazonaws.com/111122223333/jobs"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = "arn:aws:iam::111122223333:role/worker" }
+      Action    = "sqs:*"
+      Resource  = "arn:aws:sqs:eu-west-1:111122223333:jobs"
+    }]
+  })
+}

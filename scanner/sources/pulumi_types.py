@@ -101,7 +101,6 @@ PROPERTY_EXCEPTIONS: dict[str, str] = {
     "attributes": "attribute",
     "globalSecondaryIndexes": "global_secondary_index",
     "localSecondaryIndexes": "local_secondary_index",
-    "replicas": "replica",
     "subnetMappings": "subnet_mapping",
     "defaultActions": "default_action",
     "statements": "statement",

@@ -1,0 +1,16 @@
+variable "public" {
+  type = bool
+}
+
+resource "aws_mq_broker" "events" {
+  broker_name         = "events"
+  engine_type         = "RabbitMQ"
+  engine_version      = "3.13"
+  host_instance_type  = "mq.m5.large"
+  publicly_accessible = var.public
+
+  user {
+    username = "app"
+    password = "placeholder-password"
+  }
+}

@@ -1,0 +1,32 @@
+resource "aws_msk_cluster" "events" {
+  cluster_name           = "events"
+  kafka_version          = "3.6.0"
+  number_of_broker_nodes = 3
+
+  broker_node_group_info {
+    instance_type   = "kafka.m5.large"
+    client_subnets  = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002", "subnet-0a1b2c3d4e5f60003"]
+    security_groups = ["sg-0a1b2c3d4e5f60001"]
+
+    connectivity_info {
+      public_access {
+        type = "SERVICE_PROVIDED_EIPS"
+      }
+    }
+  }
+
+  encryption_info {
+    encryption_in_transit {
+      client_broker = "TLS_PLAINTEXT"
+      in_cluster    = false
+    }
+  }
+
+  logging_info {
+    broker_logs {
+      s3 {
+        enabled = false
+      }
+    }
+  }
+}

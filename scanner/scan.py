@@ -9,6 +9,7 @@ from pathlib import Path
 
 from scanner.errors import PolicyError, SourceError
 from scanner.model import Inventory, Notification, Resource, RuleInfo, ScanResult
+from scanner.policy import eol
 from scanner.policy.engine import evaluate_inventory
 from scanner.policy.frameworks import Framework, controls_by_policy, load_frameworks
 from scanner.policy.loader import PolicySet, builtin_policy_root, load_policies
@@ -26,6 +27,7 @@ class ScanOptions:
     skip: tuple[str, ...] = ()
     framework: str | None = None
     as_of: date | None = None
+    eol_warn_days: int | None = None
     stack: str | None = None
     source_dir: Path | None = None
     state_from_backend: bool = False
@@ -104,7 +106,10 @@ def collect(options: ScanOptions) -> tuple[list[Resource], list[Notification], l
 
 def run_scan(options: ScanOptions, library: PolicyLibrary | None = None) -> ScanResult:
     library = library or load_library(options)
+    if options.eol_warn_days is not None:  # eol: the per-run warning window of end-of-life policies
+        library = replace(library, policies=eol.with_warn_days(library.policies, options.eol_warn_days))
     resources, notes, inputs = collect(options)
+    notes.extend(eol.data_notifications(library.policies.policies, options.as_of or date.today()))
     inventory = Inventory(tuple(resources), tuple(notes), tuple(inputs))
     findings = evaluate_inventory(inventory, library.policies, as_of=options.as_of)
     return ScanResult(

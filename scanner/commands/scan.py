@@ -73,6 +73,12 @@ def _parse_date(value: str | None) -> date | None:
     help="Report file paths relative to this directory (default: the current directory).",
 )
 @click.option("--as-of", help="Evaluate date-based policies at YYYY-MM-DD (default: today).")
+@click.option(
+    "--eol-warn-days",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Days before an end-of-life date that end-of-life policies start to warn (default: 90).",
+)
 @click.option("--stack", help="Pulumi stack to read from a backend holding several.")
 @click.option(
     "--source",
@@ -102,6 +108,7 @@ def command(
     var_pairs: tuple[str, ...],
     base_dir: Path | None,
     as_of: str | None,
+    eol_warn_days: int | None,
     stack: str | None,
     source_dir: Path | None,
     state_from_backend: bool,
@@ -127,6 +134,7 @@ def command(
         skip=tuple(s.strip() for item in skip for s in item.split(",") if s.strip()),
         framework=framework,
         as_of=_parse_date(as_of),
+        eol_warn_days=eol_warn_days,
         stack=stack,
         source_dir=source_dir,
         state_from_backend=state_from_backend,

@@ -76,7 +76,16 @@ def _check_semantics(doc: Mapping[str, Any], where: str) -> None:
     walk(doc.get("conditions"), "$.conditions")
 
 
+@lru_cache(maxsize=1)
+def setup_extensions() -> None:
+    """Register the engine extensions' operators and check functions, once (never at import time)."""
+    from scanner.policy import eol
+
+    eol.register()
+
+
 def parse_policy(doc: Any, path: Path) -> Policy:
+    setup_extensions()
     where = str(path)
     if not isinstance(doc, Mapping):
         raise PolicyError(f"{where}: a policy must be a YAML mapping")

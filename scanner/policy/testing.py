@@ -7,10 +7,12 @@ fixture file is scanned on its own, as a one-file root module.
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from scanner.model import Inventory, Status
@@ -59,9 +61,24 @@ def load_fixture(path: Path, workdir: Path) -> Inventory:
     return load_terraform_dir(root, base_dir=workdir)
 
 
-def check_fixture(policy: Policy, expected: str, inventory: Inventory, name: str) -> FixtureResult:
+def fixture_as_of(path: Path) -> date | None:
+    """A fixture's evaluation date, from a first line ``# as-of: YYYY-MM-DD`` (date-based policies)."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            first = handle.readline()
+    except OSError:
+        return None
+    match = re.match(r"\s*(?:#|//)\s*as-of:\s*(\d{4}-\d{2}-\d{2})\s*$", first)
+    return date.fromisoformat(match.group(1)) if match else None
+
+
+def check_fixture(
+    policy: Policy, expected: str, inventory: Inventory, name: str, as_of: date | None = None
+) -> FixtureResult:
     statuses = [
-        f.status for f in evaluate_inventory(inventory, PolicySet.of([policy])) if f.rule_id == policy.id
+        f.status
+        for f in evaluate_inventory(inventory, PolicySet.of([policy]), as_of=as_of)
+        if f.rule_id == policy.id
     ]
     want = EXPECT[expected]
     if not statuses:
@@ -88,5 +105,5 @@ def run_policy_tests(policies: Sequence[Policy]) -> PolicyTestReport:
                 )
             for kind, path in fixtures:
                 inventory = load_fixture(path, workdir)
-                report.results.append(check_fixture(policy, kind, inventory, path.name))
+                report.results.append(check_fixture(policy, kind, inventory, path.name, fixture_as_of(path)))
     return report

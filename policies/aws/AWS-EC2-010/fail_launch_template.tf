@@ -1,0 +1,9 @@
+resource "aws_launch_template" "workers" {
+  name_prefix = "workers-"
+  image_id    = "ami-0c55b159cbfafe1f0"
+
+  network_interfaces {
+    associate_public_ip_address = "true"
+    delete_on_termination       = "true"
+  }
+}

@@ -1,0 +1,9 @@
+resource "aws_eks_cluster" "main" {
+  name                      = "main"
+  role_arn                  = "arn:aws:iam::111122223333:role/eks-cluster"
+  enabled_cluster_log_types = ["api"]
+
+  vpc_config {
+    subnet_ids = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]
+  }
+}

@@ -1,0 +1,14 @@
+variable "vpc_id" {
+  type = string
+}
+
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "aws_flow_log" "main" {
+  vpc_id          = var.vpc_id
+  traffic_type    = "ALL"
+  iam_role_arn    = "arn:aws:iam::111122223333:role/flow-logs"
+  log_destination = "arn:aws:logs:eu-west-1:111122223333:log-group:/vpc/main"
+}

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import click
 
+from scanner import baseline
 from scanner.commands.common import debug_option, emit, fail, format_option, handles_errors, output_option
+from scanner.config import apply_skips, project_config
 from scanner.exit_codes import ERROR, exit_code
 from scanner.model import Severity
 from scanner.scan import ScanOptions, run_scan
@@ -40,9 +42,8 @@ def _parse_date(value: str | None) -> date | None:
 @click.option(
     "--fail-on",
     type=click.Choice([s.value for s in Severity]),
-    default="low",
-    show_default=True,
-    help="Lowest severity that makes the exit code non-zero.",
+    default=None,
+    help="Lowest severity that makes the exit code non-zero (default: the configuration's, else low).",
 )
 @click.option("--soft-fail", is_flag=True, help="Exit 0 whatever is found (2 still means the tool failed).")
 @click.option(
@@ -92,13 +93,25 @@ def _parse_date(value: str | None) -> date | None:
 @click.option("--profile", help="AWS profile for S3 backends.")
 @click.option("--region", help="AWS region for S3 backends.")
 @click.option("--endpoint-url", help="AWS endpoint URL (for S3-compatible backends or a local endpoint).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file (default: .iacscan.yaml or [tool.iacscan] in pyproject.toml, found upward).",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Report the failures recorded in this baseline file as suppressed (see `iacscan baseline`).",
+)
 @debug_option
 @handles_errors
 def command(
     paths: tuple[str, ...],
     fmt: str,
     output: Path | None,
-    fail_on: str,
+    fail_on: str | None,
     soft_fail: bool,
     policy_dirs: tuple[Path, ...],
     no_builtin: bool,
@@ -115,24 +128,28 @@ def command(
     profile: str | None,
     region: str | None,
     endpoint_url: str | None,
+    config_path: Path | None,
+    baseline_path: Path | None,
     debug: bool,
 ) -> None:
     """Scan Terraform directories, plan/state files or Pulumi exports (PATHS) against the policies."""
     for spec in paths:
         if "://" not in spec and not Path(spec).exists():
             fail(f"{spec}: no such file or directory")
+    config = project_config(config_path)  # CLI flags override the configuration
+    var_files = var_files or config.var_files
     for var_file in var_files:
         if not var_file.is_file():
             fail(f"{var_file}: var file not found")
     options = ScanOptions(
         paths=paths,
-        base_dir=(base_dir or Path.cwd()).resolve(),
+        base_dir=(base_dir or config.base_dir or Path.cwd()).resolve(),
         var_files=var_files,
         variables=_parse_vars(var_pairs),
-        policy_dirs=policy_dirs,
+        policy_dirs=policy_dirs or config.policy_dirs,
         builtin_policies=not no_builtin,
         skip=tuple(s.strip() for item in skip for s in item.split(",") if s.strip()),
-        framework=framework,
+        framework=framework or config.framework,
         as_of=_parse_date(as_of),
         eol_warn_days=eol_warn_days,
         stack=stack,
@@ -142,11 +159,16 @@ def command(
         region=region,
         endpoint_url=endpoint_url,
     )
-    result = run_scan(options)
+    result = apply_skips(run_scan(options), config)
+    baseline_path = baseline_path or config.baseline
+    if baseline_path is not None:
+        result = baseline.apply(result, baseline.load(baseline_path))
     emit(result, fmt, output)
     if any(n.kind == "input" and n.level == "error" for n in result.notifications):
         for note in result.notifications:
             if note.kind == "input":
                 click.echo(f"iacscan: error: {note.message}", err=True)
         sys.exit(ERROR)
+    fail_on = fail_on or config.fail_on or "low"
+    soft_fail = soft_fail or bool(config.soft_fail)
     sys.exit(exit_code(result.findings, fail_on=Severity(fail_on), soft_fail=soft_fail))

@@ -1,0 +1,44 @@
+"""`iacscan merge`: several SARIF logs → one log with one run (or a Markdown/HTML/JSON report of them)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from scanner.commands.common import debug_option, emit, handles_errors, output_option
+from scanner.output import write_atomic
+from scanner.report import FORMATS
+from scanner.report.sarif_merge import merge_documents, render_merged
+from scanner.report.sarif_read import load_sarif, result_from_sarif
+
+
+@click.command("merge")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@output_option
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="sarif",
+    show_default=True,
+    help="sarif: the merged log; another format: a report of the merged results.",
+)
+@click.option("--category", help="Set the run's automationDetails.id (the code scanning category).")
+@debug_option
+@handles_errors
+def command(
+    files: tuple[Path, ...], output: Path | None, fmt: str, category: str | None, debug: bool
+) -> None:
+    """Merge SARIF FILES into one run: rules once, results de-duplicated by fingerprint."""
+    documents = [load_sarif(path) for path in files]
+    if fmt == "sarif":
+        text = render_merged(documents, category=category)
+        if output is not None:
+            write_atomic(output, text)
+        else:
+            sys.stdout.write(text)
+        return
+    emit(result_from_sarif(merge_documents(documents)), fmt, output)

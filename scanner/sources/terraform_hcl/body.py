@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,21 +21,21 @@ MODULE_META = frozenset(["source", "version", "count", "for_each", "depends_on",
 @dataclass(slots=True)
 class BodyResult:
     attrs: dict[str, Any] = field(default_factory=dict)
-    sources: dict[str, SourceRef] = field(default_factory=dict)
+    sources: SourceMap = field(default_factory=lambda: SourceMap(""))
     references: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sensitive: set[str] = field(default_factory=set)
 
 
 def eval_top(ev: Evaluator, block: Block, path: str, skip: frozenset[str]) -> BodyResult:
     """The top level of a resource/data/module block: attrs plus per-attribute references."""
-    res = BodyResult()
+    res = BodyResult(sources=SourceMap(path))
     for name, attr in block.attrs.items():
         if name in skip:
             continue
         ev.refs = set()
         val = ev.eval_safe(attr.expr)
         res.attrs[name] = val
-        res.sources[name] = SourceRef(path, attr.start_line, attr.end_line)
+        res.sources.add(name, attr.start_line, attr.end_line)
         if ev.refs:
             res.references[name] = tuple(sorted(ev.refs))
         if has_sensitive(val):
@@ -61,14 +62,12 @@ def eval_top(ev: Evaluator, block: Block, path: str, skip: frozenset[str]) -> Bo
     return res
 
 
-def _nested(
-    ev: Evaluator, block: Block, path: str, key: str, sources: dict[str, SourceRef]
-) -> dict[str, Any]:
-    sources[key] = SourceRef(path, block.start_line, block.end_line)
+def _nested(ev: Evaluator, block: Block, path: str, key: str, sources: SourceMap) -> dict[str, Any]:
+    sources.add(key, block.start_line, block.end_line)
     out: dict[str, Any] = {}
     for name, attr in block.attrs.items():
         out[name] = ev.eval_safe(attr.expr)
-        sources[f"{key}.{name}"] = SourceRef(path, attr.start_line, attr.end_line)
+        sources.add(f"{key}.{name}", attr.start_line, attr.end_line)
     counters: dict[str, int] = {}
     for blk in block.blocks:
         btype = blk.type
@@ -89,7 +88,7 @@ def _dynamic(
     path: str,
     btype: str,
     counters: dict[str, int],
-    sources: dict[str, SourceRef],
+    sources: SourceMap,
     prefix: str = "",
 ) -> list[Any]:
     content = next((b for b in blk.blocks if b.type == "content"), None)
@@ -109,7 +108,7 @@ def _dynamic(
         saved = ev.env
         ev.env = {**saved, iterator: {"key": Unknown, "value": Unknown}}
         try:
-            _nested(ev, content, path, f"{prefix}{btype}[?]", {})
+            _nested(ev, content, path, f"{prefix}{btype}[?]", SourceMap(path))
         finally:
             ev.env = saved
         return [Unknown]
@@ -124,3 +123,29 @@ def _dynamic(
     finally:
         ev.env = saved
     return items
+
+
+class SourceMap(Mapping[str, SourceRef]):
+    """``attr_sources`` that builds each ``SourceRef`` only when it is looked up."""
+
+    __slots__ = ("_lines", "_path")
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+        self._lines: dict[str, tuple[int, int]] = {}
+
+    def add(self, key: str, start: int, end: int) -> None:
+        self._lines[key] = (start, end)
+
+    def __getitem__(self, key: str) -> SourceRef:
+        start, end = self._lines[key]
+        return SourceRef(self._path, start, end)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __repr__(self) -> str:
+        return f"SourceMap({dict(self)!r})"

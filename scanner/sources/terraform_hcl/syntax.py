@@ -83,29 +83,33 @@ def _unescape_heredoc(text: str) -> str:
 class _Converter:
     """Walks one tree; ``src`` is the bytes the tree was parsed from, ``line0`` the line offset."""
 
-    __slots__ = ("line0", "src")
+    __slots__ = ("broken", "line0", "src")
 
-    def __init__(self, src: bytes, line0: int) -> None:
+    def __init__(self, src: bytes, line0: int, broken: bool) -> None:
         self.src = src
         self.line0 = line0
+        self.broken = broken
 
     def text(self, n: Node) -> str:
         return self.src[n.start_byte : n.end_byte].decode("utf-8", "replace")
 
     # ---- structure -------------------------------------------------------------------------
     def body(self, node: Node, out: ParsedFile | Block) -> None:
+        broken = self.broken
+        line0 = self.line0
+        attrs = out.attrs
         for c in node.children:
             t = c.type
             if t == "attribute":
-                if c.has_error:
+                if broken and c.has_error:
                     continue
                 ch = c.children
                 name = self.text(ch[0])
-                out.attrs[name] = Attribute(
-                    name, self.expr(ch[2]), c.start_point[0] + self.line0, c.end_point[0] + self.line0
+                attrs[name] = Attribute(
+                    name, self.expr(ch[2]), c.start_point[0] + line0, c.end_point[0] + line0
                 )
             elif t == "block":
-                if c.has_error:
+                if broken and c.has_error:
                     continue
                 out.blocks.append(self.block(c))
 
@@ -415,7 +419,7 @@ def parse_hcl(src: bytes) -> ParsedFile:
 
 
 def _collect(root: Node, src: bytes, line0: int, result: ParsedFile) -> None:
-    conv = _Converter(src, line0 + 1)
+    conv = _Converter(src, line0 + 1, root.has_error)
     for c in root.children:
         if c.type == "body":
             conv.body(c, result)

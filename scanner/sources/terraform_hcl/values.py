@@ -7,6 +7,8 @@ from typing import Any
 
 from scanner.model import Sensitive, Unknown
 
+_SCALARS = frozenset([str, int, float, bool, type(None)])
+
 
 class EvalError(Exception):
     """An expression that Terraform itself would reject (missing key, bad type): ``try`` catches it."""
@@ -39,6 +41,8 @@ def is_known_deep(v: Any) -> bool:
 
 
 def has_sensitive(v: Any) -> bool:
+    if type(v) in _SCALARS:
+        return False
     if v is Sensitive:
         return True
     if isinstance(v, list):

@@ -1,0 +1,236 @@
+"""Scan speed of the Terraform HCL source against the tree-sitter floor.
+
+    python benchmarks/bench_scan.py N [--keep DIR]
+
+Generates a synthetic root module of N resources (~100 per file: S3 buckets, security groups with
+ingress blocks, RDS instances, EC2 instances, IAM policies with jsonencode), then prints:
+the floor (tree-sitter alone parsing and walking every node of every file), the time of
+``load_terraform_dir`` alone, and the wall time and peak RSS of a full ``python -m scanner scan`` run
+in a subprocess, with resources per second and ratios to the floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PER_FILE = 100
+
+_TEMPLATES = [
+    """resource "aws_s3_bucket" "b{i}" {{
+  bucket = "${{local.prefix}}-bucket-{i}"
+  tags   = merge(local.tags, {{ Index = "{i}" }})
+}}
+
+resource "aws_s3_bucket_versioning" "b{i}" {{
+  bucket = aws_s3_bucket.b{i}.id
+  versioning_configuration {{
+    status = {i} % 2 == 0 ? "Enabled" : "Suspended"
+  }}
+}}
+""",
+    """resource "aws_security_group" "sg{i}" {{
+  name        = "sg-{i}"
+  description = "generated group {i}"
+  vpc_id      = var.vpc_id
+
+  ingress {{
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }}
+
+  ingress {{
+    from_port   = {port}
+    to_port     = {port}
+    protocol    = "tcp"
+    cidr_blocks = [var.vpc_cidr]
+  }}
+
+  egress {{
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }}
+}}
+""",
+    """resource "aws_db_instance" "db{i}" {{
+  identifier          = "db-{i}"
+  engine              = "postgres"
+  engine_version      = "15.{minor}"
+  instance_class      = "db.t3.micro"
+  allocated_storage   = 20
+  username            = "admin{i}"
+  password            = var.db_password
+  storage_encrypted   = {enc}
+  publicly_accessible = false
+  skip_final_snapshot = true
+}}
+""",
+    """resource "aws_instance" "vm{i}" {{
+  ami           = var.ami
+  instance_type = "t3.micro"
+  subnet_id     = var.subnet_ids[{i} % length(var.subnet_ids)]
+
+  metadata_options {{
+    http_tokens   = "required"
+    http_endpoint = "enabled"
+  }}
+
+  root_block_device {{
+    encrypted   = true
+    volume_size = 20
+  }}
+
+  tags = {{ Name = "vm-{i}" }}
+}}
+""",
+    """resource "aws_iam_policy" "p{i}" {{
+  name = "policy-{i}"
+  policy = jsonencode({{
+    Version = "2012-10-17"
+    Statement = [{{
+      Effect   = "Allow"
+      Action   = ["s3:GetObject", "s3:PutObject"]
+      Resource = "arn:aws:s3:::bucket-{i}/*"
+    }}]
+  }})
+}}
+""",
+]
+
+_COMMON = """variable "vpc_id" {
+  default = "vpc-123456"
+}
+
+variable "vpc_cidr" {
+  default = "10.0.0.0/16"
+}
+
+variable "ami" {
+  default = "ami-12345678"
+}
+
+variable "subnet_ids" {
+  default = ["subnet-a", "subnet-b"]
+}
+
+variable "db_password" {
+  type      = string
+  sensitive = true
+}
+
+locals {
+  prefix = "bench"
+  tags   = { Project = "bench", Owner = "perf" }
+}
+"""
+
+
+def generate(directory: Path, n: int) -> int:
+    """Write N resources (counting an S3 bucket with its versioning as two) into ``directory``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "common.tf").write_text(_COMMON)
+    written = 0
+    file_no = 0
+    while written < n:
+        chunks: list[str] = []
+        in_file = 0
+        while in_file < PER_FILE and written < n:
+            i = written
+            tpl = _TEMPLATES[i % len(_TEMPLATES)]
+            chunks.append(tpl.format(i=i, port=8000 + i % 100, minor=i % 7, enc="true" if i % 3 else "false"))
+            count = 2 if tpl is _TEMPLATES[0] else 1
+            written += count
+            in_file += count
+        (directory / f"generated_{file_no:04d}.tf").write_text("\n".join(chunks))
+        file_no += 1
+    return written
+
+
+def floor_seconds(directory: Path) -> tuple[float, int]:
+    from scanner.sources.terraform_hcl.syntax import walk_floor
+
+    files = sorted(directory.glob("*.tf"))
+    start = time.perf_counter()
+    nodes = 0
+    for f in files:
+        nodes += walk_floor(f.read_bytes())
+    return time.perf_counter() - start, nodes
+
+
+def load_seconds(directory: Path) -> tuple[float, int]:
+    from scanner.sources.terraform_hcl import load_terraform_dir
+
+    start = time.perf_counter()
+    inv = load_terraform_dir(directory, base_dir=directory)
+    return time.perf_counter() - start, len(inv.resources)
+
+
+def full_scan(directory: Path) -> tuple[float, int, str] | None:
+    out = Path(tempfile.gettempdir()) / "iacscan-bench.json"
+    cmd = [sys.executable, "-m", "scanner", "scan", str(directory), "--format", "json", "--output", str(out)]
+    start = time.perf_counter()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
+    wall = time.perf_counter() - start
+    rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if proc.returncode not in (0, 1):
+        msg = (proc.stderr or proc.stdout).strip().splitlines()
+        if proc.returncode == 2 and any(
+            "no such command" in m.lower() or "no command" in m.lower() for m in msg
+        ):
+            return None
+        if proc.returncode == 2 and "No module named scanner.__main__" in proc.stderr:
+            return None
+        return wall, rss_kb, f"exit {proc.returncode}: {msg[-1] if msg else ''}"
+    return wall, rss_kb, f"exit {proc.returncode}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int, help="number of resources to generate")
+    parser.add_argument("--keep", type=Path, help="write the tree here and keep it")
+    args = parser.parse_args(argv)
+    repo = str(Path(__file__).resolve().parents[1])
+    if repo not in sys.path:
+        sys.path.insert(0, repo)
+
+    directory = args.keep or Path(tempfile.mkdtemp(prefix="iacscan-bench-"))
+    try:
+        n = generate(directory, args.n)
+        nfiles = len(list(directory.glob("*.tf")))
+        print(f"tree: {directory} ({n} resources in {nfiles} files)")
+        floor, nodes = floor_seconds(directory)
+        print(f"floor (tree-sitter parse + walk {nodes} nodes): {floor:.3f} s")
+        load, count = load_seconds(directory)
+        print(
+            f"load_terraform_dir: {load:.3f} s, {count} resources, {count / load:.0f} resources/s, "
+            f"{load / floor:.2f}x floor"
+        )
+        full = full_scan(directory)
+        if full is None:
+            print("full scan: not available")
+        else:
+            wall, rss_kb, status = full
+            print(
+                f"full scan ({status}): {wall:.3f} s wall, peak RSS {rss_kb / 1024:.0f} MiB, "
+                f"{n / wall:.0f} resources/s, {wall / floor:.2f}x floor"
+            )
+    finally:
+        if args.keep is None:
+            shutil.rmtree(directory, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

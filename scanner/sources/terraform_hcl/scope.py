@@ -144,7 +144,7 @@ class ModuleScope:
             if kind == "unknown":
                 return Unknown, child.output(out)[1]
             if (key is None and kind == "single") or (key is not None and str(k) == str(key)):
-                return child.output(out)  # type: ignore[no-any-return]
+                return child.output(out)
         return Unknown, _NONE
 
     def module(self, name: str) -> tuple[Any, frozenset[str]]:
@@ -174,7 +174,7 @@ class ModuleScope:
             self._kids[name] = _BUSY
             got = self._make_children(name)
             self._kids[name] = got
-        return got  # type: ignore[no-any-return]
+        return got
 
     def _make_children(self, name: str) -> tuple[str, list[tuple[Any, ModuleScope]]]:
         decl = self.cfg.modules.get(name)
@@ -274,7 +274,7 @@ class ModuleScope:
             insts = [Instance(k, base + ("" if k is None else index_suffix(k)), env) for k, env in expansions]
             got = (kind, insts, decl)
             self._res[key3] = got
-        return got  # type: ignore[no-any-return]
+        return got
 
     def body(self, decl: Decl, inst: Instance) -> BodyResult:
         if inst.body is None:

@@ -11,11 +11,11 @@ import re
 import shutil
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from scanner.model import Inventory, Status
+from scanner.model import Inventory, Origin, Status
 from scanner.policy.engine import evaluate_inventory
 from scanner.policy.loader import PolicySet
 from scanner.policy.model import Policy
@@ -58,18 +58,40 @@ def load_fixture(path: Path, workdir: Path) -> Inventory:
     root = workdir / path.name.replace(".", "_")
     root.mkdir()
     shutil.copy(path, root / path.name)
-    return load_terraform_dir(root, base_dir=workdir)
+    inventory = load_terraform_dir(root, base_dir=workdir)
+    origin = fixture_directives(path).get("origin")
+    if origin is None:
+        return inventory
+    # A fixture standing in for another source (``# origin: live``) for policies limited to it.
+    resources = tuple(replace(r, origin=Origin(origin)) for r in inventory.resources)
+    return replace(inventory, resources=resources)
+
+
+_DIRECTIVE = re.compile(r"\s*(?:#|//)\s*(as-of|origin):\s*(\S+)\s*$")
+
+
+def fixture_directives(path: Path) -> dict[str, str]:
+    """``# as-of: YYYY-MM-DD`` and ``# origin: live`` in a fixture's leading comment lines."""
+    out: dict[str, str] = {}
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                match = _DIRECTIVE.match(line)
+                if match is None:
+                    break
+                out[match.group(1)] = match.group(2)
+    except OSError:
+        return {}
+    return out
 
 
 def fixture_as_of(path: Path) -> date | None:
-    """A fixture's evaluation date, from a first line ``# as-of: YYYY-MM-DD`` (date-based policies)."""
+    """A fixture's evaluation date (date-based policies), from ``# as-of: YYYY-MM-DD``."""
+    value = fixture_directives(path).get("as-of")
     try:
-        with path.open(encoding="utf-8") as handle:
-            first = handle.readline()
-    except OSError:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
         return None
-    match = re.match(r"\s*(?:#|//)\s*as-of:\s*(\d{4}-\d{2}-\d{2})\s*$", first)
-    return date.fromisoformat(match.group(1)) if match else None
 
 
 def check_fixture(
@@ -103,7 +125,9 @@ def run_policy_tests(policies: Sequence[Policy]) -> PolicyTestReport:
                 report.results.append(
                     FixtureResult(policy.id, "-", "pass+fail", False, "needs pass.tf and fail.tf fixtures")
                 )
+            folder = workdir / policy.id  # fixture names repeat across policies
+            folder.mkdir(exist_ok=True)
             for kind, path in fixtures:
-                inventory = load_fixture(path, workdir)
+                inventory = load_fixture(path, folder)
                 report.results.append(check_fixture(policy, kind, inventory, path.name, fixture_as_of(path)))
     return report

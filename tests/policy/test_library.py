@@ -10,7 +10,7 @@ import pytest
 from scanner.policy.frameworks import load_frameworks
 from scanner.policy.loader import builtin_policy_root, load_policies, policy_files
 from scanner.policy.model import Policy
-from scanner.policy.testing import check_fixture, fixtures_of, load_fixture
+from scanner.policy.testing import check_fixture, fixture_as_of, fixtures_of, load_fixture
 
 ROOT = builtin_policy_root()
 POLICIES = load_policies([ROOT])
@@ -38,7 +38,7 @@ def test_policy_fixtures(policy: Policy, tmp_path: Path) -> None:
     assert {"pass", "fail"} <= kinds, f"{policy.id}: needs pass.tf and fail.tf"
     for kind, path in fixtures:
         inventory = load_fixture(path, tmp_path)
-        result = check_fixture(policy, kind, inventory, path.name)
+        result = check_fixture(policy, kind, inventory, path.name, fixture_as_of(path))
         assert result.ok, f"{policy.id} {path.name}: {result.detail}"
 
 

@@ -1,0 +1,10 @@
+# as-of: 2026-11-27
+resource "aws_db_instance" "app" {
+  identifier        = "app"
+  engine            = "oracle-se2"
+  engine_version    = "19"
+  instance_class    = "db.t4g.medium"
+  allocated_storage = 20
+  username          = "app"
+  password          = "not-a-real-password"
+}

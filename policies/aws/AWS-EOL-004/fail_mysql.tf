@@ -1,0 +1,11 @@
+# as-of: 2026-11-27
+resource "aws_db_instance" "app" {
+  identifier                 = "app"
+  engine                     = "mysql"
+  engine_version             = "8.0"
+  instance_class             = "db.t4g.medium"
+  allocated_storage          = 20
+  username                   = "app"
+  password                   = "not-a-real-password"
+  auto_minor_version_upgrade = false
+}

@@ -1,0 +1,12 @@
+# as-of: 2025-04-01
+resource "aws_mq_broker" "orders" {
+  broker_name        = "orders"
+  engine_type        = "ActiveMQ"
+  engine_version     = "5.17.6"
+  host_instance_type = "mq.m5.large"
+
+  user {
+    username = "orders"
+    password = "not-a-real-password"
+  }
+}

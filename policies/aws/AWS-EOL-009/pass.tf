@@ -1,0 +1,8 @@
+# as-of: 2026-11-27
+resource "aws_docdb_cluster" "catalog" {
+  cluster_identifier = "catalog"
+  engine             = "docdb"
+  engine_version     = "5.0.0"
+  master_username    = "catalog"
+  master_password    = "not-a-real-password"
+}

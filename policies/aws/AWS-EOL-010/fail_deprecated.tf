@@ -1,0 +1,8 @@
+# as-of: 2026-11-27
+# origin: live
+resource "aws_instance" "app" {
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "t3.micro"
+  ami_creation_date    = "2026-10-01T10:00:00.000Z"
+  ami_deprecation_time = "2026-11-01T00:00:00.000Z"
+}

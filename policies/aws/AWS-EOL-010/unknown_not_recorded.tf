@@ -1,0 +1,7 @@
+# as-of: 2026-11-27
+# origin: live
+resource "aws_instance" "app" {
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "t3.micro"
+
+}

@@ -1,0 +1,12 @@
+variable "protect" {
+  type = bool
+}
+
+resource "aws_rds_cluster" "aurora" {
+  cluster_identifier          = "inventory"
+  engine                      = "aurora-postgresql"
+  master_username             = "inventory_admin"
+  manage_master_user_password = true
+  storage_encrypted           = true
+  deletion_protection         = var.protect
+}

@@ -1,0 +1,9 @@
+variable "share_with" {
+  type = list(string)
+}
+
+resource "aws_db_snapshot" "release" {
+  db_instance_identifier = "orders"
+  db_snapshot_identifier = "orders-release-2024-06"
+  shared_accounts        = var.share_with
+}

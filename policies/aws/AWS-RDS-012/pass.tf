@@ -1,0 +1,12 @@
+resource "aws_db_instance" "main" {
+  identifier                  = "orders"
+  engine                      = "postgres"
+  engine_version              = "16.3"
+  instance_class              = "db.t4g.medium"
+  allocated_storage           = 50
+  username                    = "orders_admin"
+  manage_master_user_password = true
+  storage_encrypted           = true
+  monitoring_interval         = 30
+  monitoring_role_arn         = "arn:aws:iam::111122223333:role/rds-monitoring"
+}

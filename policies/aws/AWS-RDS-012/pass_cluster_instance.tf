@@ -1,0 +1,8 @@
+resource "aws_rds_cluster_instance" "node" {
+  identifier         = "inventory-1"
+  cluster_identifier = "inventory"
+  instance_class     = "db.r6g.large"
+  engine             = "aurora-postgresql"
+  monitoring_interval = 60
+  monitoring_role_arn = "arn:aws:iam::111122223333:role/rds-monitoring"
+}

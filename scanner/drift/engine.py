@@ -161,7 +161,8 @@ class _Engine:
                 skip |= {"ingress", "egress"}
             if self._changed(res, live, skip):
                 changed.add(res.address)
-        unmanaged = self._unmanaged(matched, iac, {sg for sg in rule_sgs})
+        inline = {key for r in iac if r.type == "aws_security_group" for key in matcher.inline_rule_keys(r)}
+        unmanaged = self._unmanaged(matched, iac, rule_sgs, inline)
         in_sync = len(managed - deleted - changed)
         found = len(managed - deleted)
         coverage = 100.0 if found + unmanaged == 0 else round(100.0 * found / (found + unmanaged), 1)
@@ -238,16 +239,25 @@ class _Engine:
         return found
 
     def _unmanaged(
-        self, matched: set[tuple[str, str]], iac: Iterable[Resource], rule_sgs: set[tuple[str, str]]
+        self,
+        matched: set[tuple[str, str]],
+        iac: Iterable[Resource],
+        rule_sgs: set[tuple[str, str]],
+        inline: set[str],
     ) -> int:
         roles = {str(r.attrs.get("name") or r.attrs.get("id")): r for r in iac if r.type == "aws_iam_role"}
+        instance_volumes = {
+            v for r in self.live.resources if r.type == "aws_instance" for v in r.attrs.get("_volumes") or []
+        }
         count = 0
         for res in self.live.resources:
             key = matcher.key_of(res)
             if res.type not in self.checked or key is None or (res.type, key) in matched:
                 continue
-            if not self._reportable(res, roles, rule_sgs):
+            if not self._reportable(res, roles, rule_sgs) or matcher.rule_key(res) in inline:
                 continue
+            if res.attrs.get("_instance_volume") is True or res.cloud_id in instance_volumes:
+                continue  # a root or DeleteOnTermination volume belongs to its instance
             if is_account_default(res) and not self.strict:
                 self.counts["defaults"] += 1
                 continue

@@ -50,10 +50,11 @@ def _sg_rule_key(res: Resource) -> str | None:
     proto = protocol(a.get("protocol"))
     ports = "0-0" if proto == "-1" else f"{a.get('from_port')}-{a.get('to_port')}"
     sources = [f"{k}={v}" for k in RULE_SOURCES for v in (a.get(k) or [])]
-    if a.get("self"):
+    source_sg = a.get("source_security_group_id")
+    if a.get("self") or (source_sg and source_sg == a.get("security_group_id")):
         sources.append("self")
-    if a.get("source_security_group_id"):
-        sources.append(f"sg={a['source_security_group_id']}")
+    elif source_sg:
+        sources.append(f"sg={source_sg}")
     if len(sources) != 1 or not isinstance(a.get("security_group_id"), str):
         return None
     return f"{a['security_group_id']}|{a.get('type')}|{proto}|{ports}|{sources[0]}"
@@ -86,10 +87,11 @@ def explode(res: Resource) -> list[Resource]:
     for kind in RULE_SOURCES:
         for value in a.get(kind) or []:
             parts.append({**a, **empty, kind: [value]})
-    if a.get("self"):
+    source_sg = a.get("source_security_group_id")
+    if a.get("self") or (source_sg and source_sg == a.get("security_group_id")):
         parts.append({**a, **empty, "self": True})
-    if a.get("source_security_group_id"):
-        parts.append({**a, **empty, "source_security_group_id": a["source_security_group_id"]})
+    elif source_sg:
+        parts.append({**a, **empty, "source_security_group_id": source_sg})
     if len(parts) <= 1:
         return [res]
     return [dataclasses.replace(res, attrs=p) for p in parts]
@@ -103,3 +105,51 @@ def index(resources: Iterable[Resource]) -> dict[tuple[str, str], Resource]:
         if key is not None:
             out.setdefault((res.type, key), res)
     return out
+
+
+def rule_key(res: Resource) -> str | None:
+    """The content key of any security group rule resource (classic or v5 shape)."""
+    if res.type == "aws_security_group_rule":
+        return _sg_rule_key(res)
+    a = res.attrs
+    egress = res.type == "aws_vpc_security_group_egress_rule"
+    classic = {
+        "security_group_id": a.get("security_group_id"),
+        "type": "egress" if egress else "ingress",
+        "protocol": a.get("ip_protocol"),
+        "from_port": a.get("from_port"),
+        "to_port": a.get("to_port"),
+        "cidr_blocks": [a["cidr_ipv4"]] if a.get("cidr_ipv4") else [],
+        "ipv6_cidr_blocks": [a["cidr_ipv6"]] if a.get("cidr_ipv6") else [],
+        "prefix_list_ids": [a["prefix_list_id"]] if a.get("prefix_list_id") else [],
+        "source_security_group_id": a.get("referenced_security_group_id") or "",
+    }
+    return _sg_rule_key(dataclasses.replace(res, type="aws_security_group_rule", attrs=classic))
+
+
+def inline_rule_keys(sg: Resource) -> set[str]:
+    """Content keys of a security group's inline ``ingress``/``egress`` rules, one per source."""
+    keys: set[str] = set()
+    for direction in ("ingress", "egress"):
+        for rule in sg.attrs.get(direction) or []:
+            if not isinstance(rule, dict):
+                continue
+            base = {**rule, "type": direction, "security_group_id": sg.attrs.get("id")}
+            groups = list(rule.get("security_groups") or [])
+            base["security_groups"] = []
+            as_rule = dataclasses.replace(sg, type="aws_security_group_rule", attrs=base)
+            parts = explode(as_rule)
+            parts += [
+                dataclasses.replace(
+                    as_rule,
+                    attrs={
+                        **base,
+                        **{key: [] for key in RULE_SOURCES},
+                        "self": False,
+                        "source_security_group_id": g,
+                    },
+                )
+                for g in groups
+            ]
+            keys.update(k for k in (_sg_rule_key(p) for p in parts) if k)
+    return keys

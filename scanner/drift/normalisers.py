@@ -156,6 +156,10 @@ def security_group(attrs: dict[str, Any]) -> dict[str, Any]:
 def security_group_rule(attrs: dict[str, Any]) -> dict[str, Any]:
     proto = protocol(attrs.get("protocol"))
     out = {**attrs, "protocol": proto, "self": bool(attrs.get("self"))}
+    if out.get("source_security_group_id") and out["source_security_group_id"] == out.get(
+        "security_group_id"
+    ):
+        out["self"], out["source_security_group_id"] = True, None
     if proto == "-1":
         out["from_port"] = out["to_port"] = 0
     return out

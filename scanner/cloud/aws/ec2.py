@@ -162,6 +162,12 @@ def convert_instance(record: Record) -> list[Resource]:
         "instance_state": state,
         "tags": tag_map(d.get("Tags")),
     }
+    root = d.get("RootDeviceName")
+    attrs["_volumes"] = sorted(
+        text((m.get("Ebs") or {}).get("VolumeId"))
+        for m in d.get("BlockDeviceMappings", [])
+        if (m.get("Ebs") or {}).get("DeleteOnTermination") or m.get("DeviceName") == root
+    )
     if meta:
         attrs["metadata_options"] = [
             {
@@ -185,6 +191,8 @@ def convert_volume(record: Record) -> list[Resource]:
         "multi_attach_enabled": bool(d.get("MultiAttachEnabled", False)),
         "tags": tag_map(d.get("Tags")),
     }
+    # Volumes that live and die with an instance (root and DeleteOnTermination devices) belong to it.
+    attrs["_instance_volume"] = any(a.get("DeleteOnTermination") for a in d.get("Attachments", []))
     if d.get("Iops") is not None:
         attrs["iops"] = d["Iops"]
     if d.get("Throughput") is not None:

@@ -61,8 +61,8 @@ def convert_policy(record: Record) -> list[Resource]:
         "name": text(d.get("PolicyName")),
         "path": text(d.get("Path") or "/"),
         "policy_id": text(d.get("PolicyId")),
-        "description": text(d.get("Description")),
     }
+    # ListPolicies leaves Description out (only GetPolicy has it): it is not compared.
     if record.extras.get("version") is not None:
         attrs["policy"] = document(record.extras["version"].get("Document"))
     present(record.extras, attrs, "tags", "tags", tag_map(record.extras.get("tags")))

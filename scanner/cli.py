@@ -19,6 +19,7 @@ COMMANDS = {
     "demo": "scanner.commands.demo",
     "baseline": "scanner.commands.baseline",
     "merge": "scanner.commands.merge",
+    "pre-commit": "scanner.commands.precommit",
     "eol": "scanner.commands.eol",
 }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
@@ -12,6 +13,7 @@ from rich.markdown import Markdown
 from rich.table import Table
 
 from scanner.commands.common import debug_option, fail, handles_errors
+from scanner.policy import eol
 from scanner.scan import PolicyLibrary, ScanOptions, load_library
 
 
@@ -86,6 +88,7 @@ def show_policy(policy_id: str, policy_dirs: tuple[Path, ...], debug: bool) -> N
         lines += ["", rule.description, "", "## Remediation", "", rule.remediation]
         if policy.references:
             lines += ["", "## References", ""] + [f"- {u}" for u in policy.references]
+        lines += eol.data_age_lines(policy, date.today())  # eol: the age of the dated data it reads
         lines += ["", f"_Defined in {policy.path}_"]
         Console(highlight=False).print(Markdown("\n".join(lines)))
         return

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from typing import Any
 
 from scanner.model import Notification, Resource, Sensitive, Severity, Unknown
-from scanner.policy.eol_data import Cycle, EolData, Product, eol_data, version_tokens
+from scanner.policy.eol_data import EolData, Product, eol_data, version_tokens
 from scanner.policy.evaluator import EvalScope, Outcome, register_function
 from scanner.policy.loader import PolicySet
 from scanner.policy.model import Policy
@@ -248,13 +248,52 @@ def data_notifications(
         notes.append(
             Notification(
                 "warning",
-                f"end-of-life data is {oldest} days old at {as_of} (older than {stale_after} days) for: {names}; "
-                "run `iacscan eol refresh` or update iacscan",
+                f"end-of-life data is {oldest} days old at {as_of} (older than {stale_after} days) "
+                f"for: {names}; run `iacscan eol refresh` or update iacscan",
                 kind="eol-data",
             )
         )
     return notes
 
 
-def cycle_dates(cycle: Cycle) -> dict[str, str]:
-    return {k: v.isoformat() for k, v in cycle.dates.items()}
+def policy_products(policy: Policy, data: EolData) -> list[str]:
+    """The end-of-life products a policy reads: named by ``eol`` leaves, or by an engine family."""
+    names: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, Mapping):
+            value = node.get("value")
+            if node.get("op") == "eol" and isinstance(value, Mapping):
+                names.add(str(value.get("product", "")))
+            args = node.get("args")
+            if node.get("fn") in ("eol", "eol_pinning") and isinstance(args, Mapping):
+                family = str(args.get("family", ""))
+                names.update(n for n, p in data.products.items() if p.family == family)
+            for child in node.values():
+                walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk(policy.condition)
+    walk(dict(policy.conditions))
+    return sorted(n for n in names if n in data.products)
+
+
+def data_age_lines(policy: Policy, as_of: date) -> list[str]:
+    """Markdown lines for ``iacscan policies show``: each product's last check and age at ``as_of``."""
+    data = eol_data()
+    products = policy_products(policy, data)
+    if not products:
+        return []
+    ages = eol_data_age(as_of, data)
+    lines = ["", "## End-of-life data", ""]
+    for name in products:
+        product = data.products[name]
+        stale = " (stale: run `iacscan eol refresh`)" if ages[name] > STALE_AFTER_DAYS else ""
+        lines.append(
+            f"- {product.title} ({name}): last checked {product.last_checked}, {ages[name]} days ago{stale}"
+        )
+    if data.override:
+        lines.append(f"- local override: {data.override}")
+    return lines

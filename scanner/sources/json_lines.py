@@ -137,7 +137,7 @@ def _parse(
         value, end = _parse_array(text, pos, path, classify, offsets)
     else:
         value, end = _DECODER.raw_decode(text, pos)
-    if "record" in kind and isinstance(value, dict):
+    if "record" in kind:
         offsets[path] = (pos, end - 1)
     return value, end
 

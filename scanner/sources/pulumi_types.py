@@ -31,6 +31,11 @@ TYPE_EXCEPTIONS: dict[str, str] = {
     "aws:rds/snapshot:Snapshot": "aws_db_snapshot",
     "aws:rds/eventSubscription:EventSubscription": "aws_db_event_subscription",
     "aws:rds/proxy:Proxy": "aws_db_proxy",
+    "aws:rds/clusterSnapshot:ClusterSnapshot": "aws_db_cluster_snapshot",
+    "aws:rds/snapshotCopy:SnapshotCopy": "aws_db_snapshot_copy",
+    "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication": (
+        "aws_db_instance_automated_backups_replication"
+    ),
     "aws:cloudtrail/trail:Trail": "aws_cloudtrail",
     "aws:lb/loadBalancer:LoadBalancer": "aws_lb",
     "aws:alb/loadBalancer:LoadBalancer": "aws_alb",

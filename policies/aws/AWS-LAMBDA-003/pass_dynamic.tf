@@ -1,0 +1,18 @@
+locals {
+  tracing = ["Active"]
+}
+
+resource "aws_lambda_function" "api" {
+  function_name = "api"
+  role          = "arn:aws:iam::111122223333:role/api-lambda"
+  runtime       = "python3.12"
+  handler       = "app.handler"
+  filename      = "build/api.zip"
+
+  dynamic "tracing_config" {
+    for_each = local.tracing
+    content {
+      mode = tracing_config.value
+    }
+  }
+}

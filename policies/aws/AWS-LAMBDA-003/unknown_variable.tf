@@ -1,0 +1,15 @@
+variable "tracing_mode" {
+  type = string
+}
+
+resource "aws_lambda_function" "api" {
+  function_name = "api"
+  role          = "arn:aws:iam::111122223333:role/api-lambda"
+  runtime       = "python3.12"
+  handler       = "app.handler"
+  filename      = "build/api.zip"
+
+  tracing_config {
+    mode = var.tracing_mode
+  }
+}

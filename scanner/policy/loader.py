@@ -19,8 +19,11 @@ from scanner.model import Severity
 from scanner.policy.model import Policy
 from scanner.policy.operators import OPERATORS
 from scanner.policy.paths import parse_path
+from scanner.policy.validation_cache import ValidationCache, cache_file, digest
 
 BUILTIN_DIRNAME = "policies"
+# libyaml's loader where PyYAML was built with it: several times faster than the pure-Python one.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def builtin_policy_root() -> Path:
@@ -32,8 +35,13 @@ def builtin_policy_root() -> Path:
 
 
 @lru_cache(maxsize=1)
+def _schema_bytes() -> bytes:
+    return (Path(__file__).parent / "schema.json").read_bytes()
+
+
+@lru_cache(maxsize=1)
 def _validator() -> jsonschema.protocols.Validator:
-    schema = json.loads((Path(__file__).parent / "schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(_schema_bytes())
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     return cls(schema)  # type: ignore[no-any-return]
@@ -47,10 +55,10 @@ def _json_path(path: Iterable[Any]) -> str:
 
 
 def _best_error(doc: Any) -> jsonschema.ValidationError | None:
-    errors = list(_validator().iter_errors(doc))
-    if not errors:
+    validator = _validator()
+    if validator.is_valid(doc):
         return None
-    return jsonschema.exceptions.best_match(errors)
+    return jsonschema.exceptions.best_match(validator.iter_errors(doc))
 
 
 def _check_semantics(doc: Mapping[str, Any], where: str) -> None:
@@ -84,12 +92,13 @@ def setup_extensions() -> None:
     eol.register()
 
 
-def parse_policy(doc: Any, path: Path) -> Policy:
+def parse_policy(doc: Any, path: Path, *, validated: bool = False) -> Policy:
+    """A policy from its YAML document; ``validated`` skips the schema check it already passed."""
     setup_extensions()
     where = str(path)
     if not isinstance(doc, Mapping):
         raise PolicyError(f"{where}: a policy must be a YAML mapping")
-    error = _best_error(doc)
+    error = None if validated else _best_error(doc)
     if error is not None:
         raise PolicyError(f"{where}: {_json_path(error.absolute_path)}: {error.message}")
     if doc["id"] != path.stem:
@@ -114,16 +123,27 @@ def parse_policy(doc: Any, path: Path) -> Policy:
     )
 
 
-def load_policy_file(path: Path) -> Policy:
+def load_policy_file(path: Path, cache: ValidationCache | None = None) -> Policy:
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
     except OSError as exc:
         raise PolicyError(f"{path}: cannot read policy: {exc.strerror}") from exc
+    key = digest(_schema_bytes(), raw) if cache is not None else ""
+    cached = cache.get(key) if cache is not None else None
+    if cached is not None:
+        return parse_policy(cached, path, validated=True)
+    try:
+        doc = yaml.load(raw.decode("utf-8"), Loader=_YAML_LOADER)
+    except UnicodeDecodeError as exc:
+        raise PolicyError(f"{path}: not UTF-8 text") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
         raise PolicyError(f"{path}{line}: invalid YAML: {getattr(exc, 'problem', exc)}") from exc
-    return parse_policy(doc, path)
+    policy = parse_policy(doc, path)
+    if cache is not None:
+        cache.add(key, doc)
+    return policy
 
 
 def policy_files(directory: Path) -> list[Path]:
@@ -144,15 +164,17 @@ def load_policies(directories: Sequence[Path]) -> list[Policy]:
     """Load every policy of the directories; ids must be unique across them."""
     seen: dict[str, str] = {}
     out: list[Policy] = []
+    cache = ValidationCache(cache_file())
     for directory in directories:
         for path in policy_files(directory):
-            policy = load_policy_file(path)
+            policy = load_policy_file(path, cache)
             if policy.id in seen:
                 raise PolicyError(
                     f"{path}: $.id: duplicate policy id {policy.id!r} (also in {seen[policy.id]})"
                 )
             seen[policy.id] = str(path)
             out.append(policy)
+    cache.save()
     return sorted(out, key=lambda p: p.id)
 
 

@@ -61,3 +61,18 @@ def test_duplicate_ids_across_directories(tmp_path: Path) -> None:
     write(tmp_path / "b", "HOUSE-S3-001", GOOD)
     with pytest.raises(PolicyError, match="duplicate policy id"):
         load_policies([tmp_path / "a", tmp_path / "b"])
+
+
+def test_validated_documents_are_cached_and_invalid_ones_never(tmp_path: Path) -> None:
+    import os
+
+    cache = Path(os.environ["XDG_CACHE_HOME"]) / "iacscan" / "validated-policies.json"
+    good = write(tmp_path / "good", "HOUSE-S3-001", GOOD)
+    first = load_policies([good.parent.parent])
+    assert cache.is_file()
+    second = load_policies([good.parent.parent])
+    assert first == second
+    bad = write(tmp_path / "bad", "HOUSE-S3-001", GOOD.replace("severity: low", "severity: urgent"))
+    for _ in range(2):
+        with pytest.raises(PolicyError, match=r"\$\.severity"):
+            load_policies([bad.parent.parent])

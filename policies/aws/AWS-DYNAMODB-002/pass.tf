@@ -1,0 +1,20 @@
+resource "aws_dynamodb_table" "orders" {
+  name         = "orders"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "order_id"
+
+  attribute {
+    name = "order_id"
+    type = "S"
+  }
+
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.dynamodb.arn
+  }
+}
+
+resource "aws_kms_key" "dynamodb" {
+  description         = "DynamoDB tables"
+  enable_key_rotation = true
+}

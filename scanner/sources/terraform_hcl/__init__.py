@@ -35,14 +35,14 @@ def load_terraform_dir(
         raise UsageError(f"{root}: not a directory")
     loader = Loader(root, base_dir, _manifest(root, base_dir))
     notes: list[Notification] = []
-    values = root_variable_values(root, base_dir, var_files, variables, notes)
-    cfg = loader.config(root)
-    inputs = {name: _const(value) for name, value in values.items()}
-    scope = ModuleScope(loader, cfg, "", "", inputs, (root.resolve(),))
     resources: list[Resource] = []
     old_limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(old_limit, 20000))
+    sys.setrecursionlimit(max(old_limit, 10000))
     try:
+        values = root_variable_values(root, base_dir, var_files, variables, notes)
+        cfg = loader.config(root)
+        inputs = {name: _const(value) for name, value in values.items()}
+        scope = ModuleScope(loader, cfg, "", "", inputs, (root.resolve(),))
         scope.collect(resources)
     finally:
         sys.setrecursionlimit(old_limit)

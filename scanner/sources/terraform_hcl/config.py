@@ -52,13 +52,49 @@ def module_files(directory: Path) -> list[Path]:
 
 def load_module_config(directory: Path, base_dir: Path) -> ModuleConfig:
     cfg = ModuleConfig(directory)
-    for file in module_files(directory):
+    files = module_files(directory)
+    overrides = [f for f in files if _is_override(f.name)]
+    for file in [f for f in files if not _is_override(f.name)] + overrides:
         rel = rel_posix(file, base_dir)
         cfg.files.append(rel)
         parsed, comments = _parse_file(file, rel, cfg.notifications)
-        if parsed is not None:
+        if parsed is None:
+            continue
+        if _is_override(file.name):
+            _override(cfg, parsed, rel, comments)
+        else:
             _add(cfg, parsed, rel, comments)
     return cfg
+
+
+def _is_override(name: str) -> bool:
+    stem = name.removesuffix(".json").removesuffix(".tf")
+    return stem == "override" or stem.endswith("_override")
+
+
+def _override(cfg: ModuleConfig, parsed: ParsedFile, rel: str, comments: FileComments) -> None:
+    """Terraform override files: attributes replace, nested blocks of a type replace all of that type."""
+    for blk in parsed.blocks:
+        target: Block | None = None
+        if blk.type in ("resource", "data") and len(blk.labels) == 2:
+            mode = "managed" if blk.type == "resource" else "data"
+            decl = cfg.resources.get((mode, blk.labels[0], blk.labels[1]))
+            target = decl.block if decl else None
+        elif blk.type == "module" and len(blk.labels) == 1:
+            decl = cfg.modules.get(blk.labels[0])
+            target = decl.block if decl else None
+        elif blk.type == "variable" and len(blk.labels) == 1:
+            target = cfg.variables.get(blk.labels[0])
+        elif blk.type == "output" and len(blk.labels) == 1:
+            target = cfg.outputs.get(blk.labels[0])
+        elif blk.type == "locals":
+            cfg.locals.update(blk.attrs)
+            continue
+        if target is None:
+            continue
+        target.attrs.update(blk.attrs)
+        replaced = {b.type for b in blk.blocks}
+        target.blocks = [b for b in target.blocks if b.type not in replaced] + blk.blocks
 
 
 def _parse_file(file: Path, rel: str, notes: list[Notification]) -> tuple[ParsedFile | None, FileComments]:
@@ -79,7 +115,11 @@ def _parse_file(file: Path, rel: str, notes: list[Notification]) -> tuple[Parsed
             return None, NO_COMMENTS
         comments = NO_COMMENTS
     else:
-        parsed = parse_hcl(data)
+        try:
+            parsed = parse_hcl(data)
+        except RecursionError:
+            notes.append(_note(rel, 1, "expression nesting too deep to evaluate"))
+            return None, NO_COMMENTS
         text = data.decode("utf-8", "replace")
         comments = scan_comments(text)
     for line, msg in parsed.errors:

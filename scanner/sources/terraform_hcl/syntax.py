@@ -300,12 +300,11 @@ class _Converter:
     def tparts(self, nodes: list[Node], start: int, end: int, unescape: Any, indent: int = 0) -> list[Any]:
         parts: list[Any] = []
         cur = start
-        src = self.src
         for n in nodes:
             t = n.type
             if t == "template_interpolation" or t == "template_directive":
                 if n.start_byte > cur:
-                    parts.append(unescape(_dedent(src, cur, n.start_byte, start, indent)))
+                    parts.append(self.literal(cur, n.start_byte, start, indent, unescape))
                 cur = n.end_byte
                 if t == "template_interpolation":
                     ex = [x for x in n.children if x.type == "expression"]
@@ -313,8 +312,18 @@ class _Converter:
                 else:
                     parts.append(self.directive(n.children[0], unescape, start, indent))
         if end > cur:
-            parts.append(unescape(_dedent(src, cur, end, start, indent)))
+            parts.append(self.literal(cur, end, start, indent, unescape))
         return parts
+
+    def literal(self, a: int, b: int, start: int, indent: int, unescape: Any) -> str:
+        """Literal template text between two markers, honouring ``~`` strip markers next to it."""
+        src = self.src
+        text: str = unescape(_dedent(src, a, b, start, indent))
+        if src[a - 2 : a] == b"~}":
+            text = text.lstrip()
+        if src[b : b + 3] in (b"${~", b"%{~"):
+            text = text.rstrip()
+        return text
 
     def directive(self, d: Node, unescape: Any, start: int, indent: int) -> Any:
         ch = d.children
@@ -394,6 +403,8 @@ def _error_lines(node: Node, line0: int, out: list[int]) -> None:
 
 def parse_hcl(src: bytes) -> ParsedFile:
     """Parse one HCL file; on syntax errors re-parse from each top-level block start to keep good blocks."""
+    if src.startswith(b"\xef\xbb\xbf"):
+        src = src[3:]
     parser = _parser()
     tree = parser.parse(src)
     root = tree.root_node

@@ -1,0 +1,7 @@
+resource "aws_elasticache_replication_group" "sessions" {
+  replication_group_id = "sessions"
+  description          = "Session store"
+  engine               = "valkey"
+  node_type            = "cache.r7g.large"
+  num_cache_clusters   = 2
+}

@@ -1,0 +1,16 @@
+variable "auth_token" {
+  type      = string
+  sensitive = true
+  default   = "replace-me-from-a-secret-store"
+}
+
+resource "aws_elasticache_replication_group" "sessions" {
+  replication_group_id = "sessions"
+  description          = "Session store"
+  engine               = "redis"
+  node_type            = "cache.r7g.large"
+  num_cache_clusters   = 2
+  port                 = 6379
+  transit_encryption_enabled = true
+  auth_token                 = var.auth_token
+}

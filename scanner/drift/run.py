@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from scanner.cloud.aws import ClientFactory, LiveRead, read_live
+from scanner.cloud.aws.lister import Progress
 from scanner.drift.engine import compute_drift
 from scanner.drift.ignore import IgnoreRules
 from scanner.model import Finding, Inventory, Notification
@@ -33,9 +34,10 @@ def drift_run(
     ignore: IgnoreRules | None = None,
     strict: bool = False,
     types: Iterable[str] | None = None,
+    progress: Progress | None = None,
 ) -> DriftRun:
     """Read every supported type (or ``types``) in ``regions`` and compare with ``iac``."""
-    live = read_live(types, regions, session_factory)
+    live = read_live(types, regions, session_factory, progress=progress)
     report = compute_drift(
         iac, live.inventory, ignore=ignore, strict=strict, checked_types=live.read_types, regions=regions
     )

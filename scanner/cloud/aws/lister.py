@@ -1,6 +1,6 @@
 """One generic lister for every ``Listing`` of the catalog.
 
-Listings by regions run concurrently (one task each); the extra per-record calls of a listing run
+Listings in each region run concurrently (one task each); the extra per-record calls of a listing run
 concurrently on a second pool, so a task never waits on its own pool. Clients come from the
 factory, which keeps one client per thread, service and region. Each page and each extra call is
 counted per listing. AccessDenied, an unsupported API or an unreachable endpoint becomes a warning
@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,6 +62,7 @@ UNSUPPORTED = frozenset(
     {"InvalidAction", "UnsupportedOperation", "NotImplemented", "UnknownOperationException", "InvalidRequest"}
 )
 UNREACHABLE_ERRORS = (EndpointConnectionError, ConnectTimeoutError, ConnectionClosedError, ReadTimeoutError)
+Progress = Callable[[int, int, str], None]
 THROTTLE_RETRIES = 4
 THROTTLE_BASE_DELAY = 0.05
 
@@ -109,8 +110,13 @@ class Lister:
         self._item_workers = item_workers
         self._dead = threading.Event()
 
-    def run(self, listings: Sequence[Listing], regions: Sequence[str]) -> list[ListResult]:
-        """Read every listing in every region (global listings once, in the first region)."""
+    def run(
+        self, listings: Sequence[Listing], regions: Sequence[str], progress: Progress | None = None
+    ) -> list[ListResult]:
+        """Read every listing in every region (global listings once, in the first region).
+
+        ``progress(done, total, label)`` is called after each (listing, region) task finishes.
+        """
         tasks: list[tuple[Listing, str]] = []
         for listing in listings:
             for region in regions[:1] if listing.scope == GLOBAL else regions:
@@ -120,7 +126,14 @@ class Lister:
             ThreadPoolExecutor(self._item_workers, thread_name_prefix="iacscan-item") as items,
         ):
             futures = [pool.submit(self._read, listing, region, items) for listing, region in tasks]
-            results = [f.result() for f in futures]
+            results = []
+            for done, future in enumerate(as_completed(futures), start=1):
+                result = future.result()
+                results.append(result)
+                if progress is not None:
+                    progress(
+                        done, len(futures), f"{result.listing.service}:{result.listing.name} {result.region}"
+                    )
         return sorted(results, key=lambda r: (r.listing.name, r.region))
 
     # -- one listing in one region ---------------------------------------------------------------
@@ -285,6 +298,3 @@ class _Missing(Exception):
 
 class _Skip(Exception):
     """This extra call is denied or unsupported: leave its attributes out and go on."""
-
-
-ConverterFn = Callable[[Record], list[Any]]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from scanner.cloud.aws import ec2, iam, s3, services
 from scanner.cloud.aws.catalog import listings_for, supported_types
-from scanner.cloud.aws.lister import Lister, Record
+from scanner.cloud.aws.lister import Lister, Progress, Record
 from scanner.cloud.aws.session import ClientFactory
 from scanner.model import Inventory, Notification, Resource
 
@@ -65,13 +65,14 @@ def read_live(
     session_factory: ClientFactory,
     *,
     workers: int = 8,
+    progress: Progress | None = None,
 ) -> LiveRead:
     """Read the supported ``types`` (all when None) in ``regions`` through ``session_factory``."""
     if not regions:
         raise ValueError("read_live needs at least one region")
     wanted = None if types is None else set(types) & supported_types()
     listings = listings_for(wanted)
-    results = Lister(session_factory, workers=workers).run(listings, list(regions))
+    results = Lister(session_factory, workers=workers).run(listings, list(regions), progress)
     resources: list[Resource] = []
     notifications: list[Notification] = []
     calls: dict[str, dict[str, int]] = {}

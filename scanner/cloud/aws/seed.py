@@ -83,7 +83,7 @@ def rewrite(value: Any, ids: Mapping[str, str]) -> Any:
     return value
 
 
-def _settle(value: Any, ids: Mapping[str, str]) -> Any:
+def rewrite_all(value: Any, ids: Mapping[str, str]) -> Any:
     """Rewrite until nothing changes (an id may only be recognisable once the account is replaced)."""
     for _ in range(4):
         new = rewrite(value, ids)
@@ -132,7 +132,7 @@ def seed_inventory(inv: Inventory, factory: ClientFactory, region: str) -> SeedR
                 raise CloudError(f"seed: creating {res.address} failed: {exc}") from exc
             created[res.type] = created.get(res.type, 0) + 1
     resources = tuple(
-        dataclasses.replace(r, attrs=_settle(dict(r.attrs), ids), cloud_id=_settle(r.cloud_id, ids))
+        dataclasses.replace(r, attrs=rewrite_all(dict(r.attrs), ids), cloud_id=rewrite_all(r.cloud_id, ids))
         for r in inv.resources
     )
     out = Inventory(resources, inv.notifications, inv.inputs)

@@ -1,0 +1,17 @@
+variable "sse" {
+  type = bool
+}
+
+resource "aws_kinesis_firehose_delivery_stream" "logs" {
+  name        = "app-logs"
+  destination = "extended_s3"
+
+  server_side_encryption {
+    enabled = var.sse
+  }
+
+  extended_s3_configuration {
+    role_arn   = "arn:aws:iam::111122223333:role/firehose-delivery"
+    bucket_arn = "arn:aws:s3:::acme-app-logs"
+  }
+}

@@ -1,0 +1,5 @@
+resource "aws_kinesis_stream" "events" {
+  name            = "events"
+  shard_count     = 2
+  encryption_type = "NONE"
+}

@@ -1,0 +1,10 @@
+variable "encrypted" {
+  type = bool
+}
+
+resource "aws_neptune_cluster" "graph" {
+  cluster_identifier                  = "graph"
+  engine                              = "neptune"
+  iam_database_authentication_enabled = true
+  storage_encrypted                   = var.encrypted
+}

@@ -1,0 +1,7 @@
+resource "aws_neptune_cluster" "graph" {
+  cluster_identifier                  = "graph"
+  engine                              = "neptune"
+  iam_database_authentication_enabled = true
+  storage_encrypted                   = true
+  enable_cloudwatch_logs_exports      = ["audit", "slowquery"]
+}

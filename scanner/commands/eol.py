@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -18,6 +19,15 @@ from scanner.policy.eol_refresh import override_document, refresh
 @click.group("eol")
 def command() -> None:
     """Dated end-of-life data (Lambda runtimes, EKS, RDS, ...) used by the AWS-EOL policies."""
+
+
+def _clients(profile: str | None, region: str | None, endpoint_url: str | None) -> tuple[str, Any, Any]:
+    """(region, EKS client, RDS client) with the usual credential chain and retrying config."""
+    from scanner.cloud.aws.session import SessionFactory
+
+    factory = SessionFactory(profile=profile, region=region, endpoint_url=endpoint_url)
+    where = factory.default_region() or "us-east-1"
+    return where, factory.client("eks", where), factory.client("rds", where)
 
 
 @command.command("refresh")
@@ -44,13 +54,8 @@ def refresh_command(
     debug: bool,
 ) -> None:
     """Read EKS and RDS lifecycle dates from AWS and write a local override file later scans use."""
-    from scanner.cloud.aws.session import SessionFactory
-
-    factory = SessionFactory(profile=profile, region=region, endpoint_url=endpoint_url)
-    where = factory.default_region() or "us-east-1"
-    eks = None if skip_eks else factory.client("eks", where)
-    rds = None if skip_rds else factory.client("rds", where)
-    result = refresh(eks, rds)
+    where, eks, rds = _clients(profile, region, endpoint_url)
+    result = refresh(None if skip_eks else eks, None if skip_rds else rds)
     for warning in result.warnings:
         click.echo(f"iacscan: warning: {warning}", err=True)
     if not result.products:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from scanner.model import ScanResult
 
-FORMATS = ("text", "json", "sarif", "markdown")
+FORMATS = ("text", "json", "sarif", "markdown", "html")
 
 
 def render(result: ScanResult, fmt: str, *, color: bool = False, width: int = 120) -> str:
@@ -17,6 +17,8 @@ def render(result: ScanResult, fmt: str, *, color: bool = False, width: int = 12
         from scanner.report.json_report import render_json as renderer
     elif fmt == "markdown":
         from scanner.report.markdown import render_markdown as renderer
+    elif fmt == "html":
+        from scanner.report.html import render_html as renderer
     elif fmt == "text":
         from scanner.report.text import render_text
 

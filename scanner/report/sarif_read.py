@@ -145,6 +145,7 @@ def result_from_sarif(doc: dict[str, Any]) -> ScanResult:
             for key, value in run_summary.items():
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     summary[key] = summary.get(key, 0) + value
+    summary["source"] = "sarif"  # passes are not in SARIF: reports leave those counts out
     return ScanResult(
         findings=tuple(findings),
         rules=tuple(rules[k] for k in sorted(rules)),

@@ -1,0 +1,6 @@
+resource "aws_lb" "mq" {
+  name               = "mq"
+  load_balancer_type = "network"
+  internal           = true
+  subnets            = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]
+}

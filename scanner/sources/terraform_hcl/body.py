@@ -98,7 +98,7 @@ def _dynamic(
     coll = ev.eval_safe(fe.expr)
     iterator = btype
     it_attr = blk.attrs.get("iterator")
-    if it_attr is not None and it_attr.expr[0] == "trav":
+    if it_attr is not None and it_attr.expr[0] in ("trav", "lit") and isinstance(it_attr.expr[1], str):
         iterator = it_attr.expr[1]
     if isinstance(coll, list):
         pairs: list[tuple[Any, Any]] = list(enumerate(coll))

@@ -114,6 +114,14 @@ class ModuleScope:
             val, refs = self._eval(blk.attrs["default"].expr)
         else:
             val, refs = Unknown, _NONE
+        nullable = blk.attrs.get("nullable")
+        if (
+            val is None
+            and nullable is not None
+            and nullable.expr == ("lit", False)
+            and "default" in blk.attrs
+        ):
+            val, refs = self._eval(blk.attrs["default"].expr)
         sens = blk.attrs.get("sensitive")
         if sens is not None and sens.expr == ("lit", True):
             return Sensitive, refs

@@ -180,22 +180,26 @@ class _Converter:
         return ops
 
     def literal_value(self, node: Node) -> Expr:
-        c = node.children[0]
-        t = c.type
-        if t == "numeric_lit":
-            s = self.text(c)
-            try:
-                return ("lit", int(s))
-            except ValueError:
-                f = float(s)
-                return ("lit", int(f) if f.is_integer() and "e" not in s.lower() else f)
-        if t == "bool_lit":
-            return ("lit", c.children[0].type == "true")
-        if t == "null_lit":
+        raw = self.src[node.start_byte : node.end_byte]
+        first = raw[:1]
+        if first == b'"':
+            return ("lit", _unescape_quoted(raw[1:-1].decode("utf-8", "replace")))
+        if raw == b"true":
+            return ("lit", True)
+        if raw == b"false":
+            return ("lit", False)
+        if raw == b"null":
             return ("lit", None)
-        if t == "string_lit":
-            return ("lit", _unescape_quoted(self.src[c.start_byte + 1 : c.end_byte - 1].decode()))
-        return ("bad",)
+        s = raw.decode()
+        try:
+            return ("lit", int(s))
+        except ValueError:
+            pass
+        try:
+            f = float(s)
+        except ValueError:
+            return ("bad",)
+        return ("lit", int(f) if f.is_integer() and "e" not in s.lower() else f)
 
     def string_lit(self, node: Node) -> Expr:
         return ("lit", _unescape_quoted(self.src[node.start_byte + 1 : node.end_byte - 1].decode()))
@@ -465,6 +469,8 @@ def parse_template(text: str) -> Expr:
     parts = list(attr.expr[1])
     if parts and isinstance(parts[-1], str) and parts[-1].endswith("\n"):
         parts[-1] = parts[-1][:-1]
+        if not parts[-1]:
+            parts.pop()
     return ("tmpl", parts)
 
 

@@ -83,6 +83,12 @@ def _block(btype: str, labels: list[str], obj: dict[str, Any], lines: _LineIndex
     for key, val in obj.items():
         if key == "//":
             continue
+        if nested_ok and key == "dynamic" and isinstance(val, dict):
+            for label, body in val.items():
+                for item in _as_list(body):
+                    if isinstance(item, dict):
+                        blk.blocks.append(_block("dynamic", [label], item, lines))
+            continue
         if nested_ok and key not in _MAP_ATTRS and _is_block_value(val):
             for item in _as_list(val):
                 blk.blocks.append(_block(key, [], item, lines))

@@ -111,3 +111,13 @@ def test_bad_tfvars_is_a_notification(tmp_path):
     (tmp_path / "terraform.tfvars.json").write_text('{"x": }')
     inv = load_terraform_dir(tmp_path, base_dir=tmp_path)
     assert [n.message.split(":")[:2] for n in inv.notifications] == [["terraform.tfvars.json", "1"]]
+
+
+def test_tf_json_dynamic_blocks_and_non_nullable_module_input(load):
+    res = load("tfjson_dynamic").by_address()
+    web = res["aws_security_group.web"]
+    assert web.attrs["ingress"] == [
+        {"from_port": 80, "to_port": 80, "protocol": "tcp"},
+        {"from_port": 443, "to_port": 443, "protocol": "tcp"},
+    ]
+    assert res["module.child.aws_sqs_queue.q"].attrs["name"] == "fallback"

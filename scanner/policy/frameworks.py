@@ -65,8 +65,10 @@ def _merge(a: Framework, b: Framework) -> Framework:
     return Framework(a.name, a.title or b.title, a.version or b.version, ordered, a.path)
 
 
-def _control_key(control_id: str) -> tuple[object, ...]:
-    return tuple(int(p) if p.isdigit() else p for p in control_id.replace("-", ".").split("."))
+def _control_key(control_id: str) -> tuple[tuple[int, int, str], ...]:
+    # Numbers sort numerically and before words, so "S3.2" < "S3.10" < "S3.x1" without comparing int to str.
+    parts = control_id.replace("-", ".").split(".")
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
 
 
 def load_frameworks(policy_roots: list[Path]) -> dict[str, Framework]:

@@ -1,0 +1,24 @@
+locals {
+  data_disks = {
+    "/dev/sdf" = 100
+    "/dev/sdg" = 200
+  }
+}
+
+resource "aws_instance" "db" {
+  ami           = "ami-0c55b159cbfafe1f0"
+  instance_type = "r6i.large"
+
+  root_block_device {
+    encrypted = true
+  }
+
+  dynamic "ebs_block_device" {
+    for_each = local.data_disks
+    content {
+      device_name = ebs_block_device.key
+      volume_size = ebs_block_device.value
+      encrypted   = true
+    }
+  }
+}

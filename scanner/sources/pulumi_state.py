@@ -54,7 +54,8 @@ def pulumi_inventory(located: Located, display: str, stack: str = "") -> Invento
     elif is_checkpoint(data):
         _check_version(data, display)
         checkpoint = data["checkpoint"]
-        stack = stack or (checkpoint.get("stack") if isinstance(checkpoint.get("stack"), str) else "")
+        own = checkpoint.get("stack")
+        stack = own if isinstance(own, str) and own else stack
         deployment = checkpoint.get("latest") if isinstance(checkpoint.get("latest"), dict) else {}
         prefix = ("checkpoint", "latest")
     else:

@@ -22,11 +22,10 @@ from scanner.sources.terraform_values import strip_indexes, strip_last_index
 
 def attach_sources(inv: Inventory, hcl: Inventory) -> Inventory:
     index: dict[str, Resource] = {}
-    for res in hcl.resources:
-        if res.mode is Mode.MODULE:
-            continue
-        for key in (res.address, strip_last_index(res.address), strip_indexes(res.address)):
-            index.setdefault(key, res)
+    blocks = [r for r in hcl.resources if r.mode is not Mode.MODULE]
+    for key_of in (str, strip_last_index, strip_indexes):  # exact addresses win over stripped ones
+        for res in blocks:
+            index.setdefault(key_of(res.address), res)
     resources = tuple(_attach(res, index) for res in inv.resources)
     return Inventory(resources, inv.notifications, inv.inputs)
 

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from scanner.sources.terraform_hcl.syntax import Block, Expr, ParsedFile, parse_hcl
+from scanner.sources.terraform_hcl.structure import Block, Expr, ParsedFile
+from scanner.sources.terraform_hcl.syntax import parse_hcl
 
 hcl2 = pytest.importorskip("hcl2")
 

@@ -9,7 +9,7 @@ from typing import Any
 from scanner.model import SourceRef, Unknown
 
 from .evaluate import Evaluator
-from .syntax import Block
+from .structure import Block
 from .values import has_sensitive
 
 RESOURCE_META = frozenset(

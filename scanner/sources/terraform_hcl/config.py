@@ -9,8 +9,9 @@ from pathlib import Path
 
 from scanner.model import Notification, SourceRef
 
+from .structure import Attribute, Block, ParsedFile
 from .suppress import NO_COMMENTS, FileComments, scan_comments
-from .syntax import Attribute, Block, ParsedFile, parse_hcl
+from .syntax import parse_hcl
 from .tfjson import parse_tf_json
 
 

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from scanner.model import Sensitive, Unknown
 
 from .functions import call_builtin
-from .syntax import Expr
+from .structure import Expr
 from .values import EvalError, LazyObject, norm_number, to_bool, to_number, to_str
 
 _FALLBACK_FUNCS = frozenset(["try", "can"])

@@ -18,6 +18,31 @@ import yaml
 
 from scanner.model import Unknown
 
+from .collection_functions import (
+    _coalesce,
+    _coalescelist,
+    _compact,
+    _concat,
+    _contains,
+    _distinct,
+    _element,
+    _flatten,
+    _keys,
+    _length,
+    _lookup,
+    _merge,
+    _one,
+    _range,
+    _reverse,
+    _setop,
+    _slice,
+    _sort,
+    _tolist,
+    _tomap,
+    _toset,
+    _values,
+    _zipmap,
+)
 from .values import EvalError, is_known_deep, to_number, to_str
 
 Func = Callable[..., Any]
@@ -39,37 +64,6 @@ def _jsonencode(v: Any) -> str:
 
 def _yamlencode(v: Any) -> str:
     return str(yaml.safe_dump(_json_ready(v), sort_keys=True, default_flow_style=False))
-
-
-def _merge(*maps: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for m in maps:
-        if m is None:
-            continue
-        if not isinstance(m, dict):
-            raise EvalError("merge expects maps")
-        out.update(m)
-    return out
-
-
-def _concat(*lists: Any) -> list[Any]:
-    out: list[Any] = []
-    for li in lists:
-        if not isinstance(li, list):
-            raise EvalError("concat expects lists")
-        out.extend(li)
-    return out
-
-
-def _lookup(m: Any, key: Any, *default: Any) -> Any:
-    if not isinstance(m, dict):
-        raise EvalError("lookup expects a map")
-    k = to_str(key)
-    if k in m:
-        return m[k]
-    if default:
-        return default[0]
-    raise EvalError(f"lookup: no key {k!r}")
 
 
 _FMT = re.compile(r"%(%|[-+# 0]*\d*(?:\.\d+)?[sdvqtfeEgGxXob])")
@@ -114,68 +108,12 @@ def _formatlist(spec: Any, *args: Any) -> list[str]:
     return rows
 
 
-def _length(v: Any) -> int:
-    if isinstance(v, (list, dict, str)):
-        return len(v)
-    raise EvalError("length of a non-collection")
-
-
-def _element(li: Any, i: Any) -> Any:
-    if not isinstance(li, list) or not li:
-        raise EvalError("element expects a non-empty list")
-    return li[int(to_number(i)) % len(li)]
-
-
-def _coalesce(*vals: Any) -> Any:
-    for v in vals:
-        if v is Unknown:
-            return Unknown
-        if v is not None and v != "":
-            return v
-    raise EvalError("coalesce: no non-null argument")
-
-
-def _coalescelist(*vals: Any) -> Any:
-    for v in vals:
-        if v is Unknown:
-            return Unknown
-        if isinstance(v, list) and v:
-            return v
-    return []
-
-
 def _replace(s: Any, old: Any, new: Any) -> str:
     s, old, new = to_str(s), to_str(old), to_str(new)
     if len(old) > 1 and old.startswith("/") and old.endswith("/"):
         repl = re.sub(r"\$\{?(\w+)\}?", r"\\g<\1>", new)
         return re.sub(old[1:-1], repl, s)
     return str(s.replace(old, new))
-
-
-def _flatten(v: Any) -> list[Any]:
-    out: list[Any] = []
-    for x in v:
-        if isinstance(x, list):
-            out.extend(_flatten(x))
-        else:
-            out.append(x)
-    return out
-
-
-def _distinct(v: Any) -> list[Any]:
-    out: list[Any] = []
-    for x in v:
-        if x not in out:
-            out.append(x)
-    return out
-
-
-def _toset(v: Any) -> list[Any]:
-    d = _distinct(v)
-    try:
-        return sorted(d)
-    except TypeError:
-        return d
 
 
 def _tonumber(v: Any) -> Any:
@@ -198,71 +136,12 @@ def _tostring(v: Any) -> Any:
     return to_str(v)
 
 
-def _tolist(v: Any) -> list[Any]:
-    if isinstance(v, list):
-        return list(v)
-    raise EvalError("tolist expects a list or set")
-
-
-def _tomap(v: Any) -> dict[str, Any]:
-    if isinstance(v, dict):
-        return dict(v)
-    raise EvalError("tomap expects a map")
-
-
 def _substr(s: Any, off: Any, n: Any) -> str:
     s = to_str(s)
     o, ln = int(to_number(off)), int(to_number(n))
     if o < 0:
         o += len(s)
     return str(s[o:] if ln < 0 else s[o : o + ln])
-
-
-def _range(*a: Any) -> list[Any]:
-    nums = [to_number(x) for x in a]
-    if len(nums) == 1:
-        start, stop, step = 0, nums[0], 1
-    elif len(nums) == 2:
-        start, stop, step = nums[0], nums[1], 1 if nums[1] >= nums[0] else -1
-    else:
-        start, stop, step = nums
-    if step == 0:
-        raise EvalError("range step 0")
-    out: list[Any] = []
-    x = start
-    while (step > 0 and x < stop) or (step < 0 and x > stop):
-        out.append(x)
-        x += step
-        if len(out) > 1024:
-            raise EvalError("range too long")
-    return out
-
-
-def _one(v: Any) -> Any:
-    if not v:
-        return None
-    if len(v) == 1:
-        return v[0]
-    raise EvalError("one: more than one element")
-
-
-def _slice(li: Any, a: Any, b: Any) -> list[Any]:
-    return list(li[int(to_number(a)) : int(to_number(b))])
-
-
-def _setop(op: str) -> Func:
-    def f(*sets: Any) -> list[Any]:
-        acc = _distinct(sets[0])
-        for s in sets[1:]:
-            if op == "union":
-                acc += [x for x in s if x not in acc]
-            elif op == "inter":
-                acc = [x for x in acc if x in s]
-            else:
-                acc = [x for x in acc if x not in s]
-        return _toset(acc)
-
-    return f
 
 
 def _cidrsubnet(prefix: Any, newbits: Any, netnum: Any) -> str:
@@ -283,10 +162,6 @@ def _cidrhost(prefix: Any, hostnum: Any) -> str:
     if addr not in range(int(net.network_address), int(net.broadcast_address) + 1):
         raise EvalError("cidrhost: host number out of range")
     return str(ipaddress.ip_address(addr))
-
-
-def _sort(v: Any) -> list[str]:
-    return sorted(to_str(x) for x in v)
 
 
 def _minmax(f: Callable[..., Any]) -> Func:
@@ -312,24 +187,6 @@ def _trimsuffix(s: Any, p: Any) -> str:
 
 def _title(s: Any) -> str:
     return re.sub(r"\b([a-z])", lambda m: m.group(1).upper(), to_str(s))
-
-
-def _contains(li: Any, v: Any) -> bool:
-    if not isinstance(li, list):
-        raise EvalError("contains expects a list")
-    return v in li
-
-
-def _keys(m: Any) -> list[str]:
-    return sorted(m)
-
-
-def _values(m: Any) -> list[Any]:
-    return [m[k] for k in sorted(m)]
-
-
-def _zipmap(k: Any, v: Any) -> dict[str, Any]:
-    return {to_str(a): b for a, b in zip(k, v, strict=False)}
 
 
 def _join(sep: Any, *lists: Any) -> str:
@@ -358,16 +215,8 @@ def _split(sep: Any, s: Any) -> list[str]:
     return to_str(s).split(to_str(sep))
 
 
-def _compact(li: Any) -> list[Any]:
-    return [x for x in li if x not in (None, "")]
-
-
 def _jsondecode(s: Any) -> Any:
     return json.loads(to_str(s))
-
-
-def _known_strs(*a: Any) -> list[str]:
-    return [to_str(x) for x in a]
 
 
 def _lower(s: Any) -> str:
@@ -388,10 +237,6 @@ def _startswith(s: Any, p: Any) -> bool:
 
 def _endswith(s: Any, p: Any) -> bool:
     return to_str(s).endswith(to_str(p))
-
-
-def _reverse(li: Any) -> list[Any]:
-    return list(reversed(li))
 
 
 def _b64encode(s: Any) -> str:

@@ -14,7 +14,8 @@ from .body import MODULE_META, RESOURCE_META, BodyResult, eval_top
 from .config import Decl, ModuleConfig, load_module_config, rel_posix
 from .evaluate import Evaluator, index_suffix
 from .iam import policy_document
-from .syntax import Block, parse_template
+from .structure import Block
+from .syntax import parse_template
 from .values import LazyObject, to_bool, to_number, to_str
 from .variables import LiteralScope
 

@@ -12,39 +12,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 import tree_sitter_hcl
 from tree_sitter import Language, Node, Parser
 
-Expr = tuple[Any, ...]
-
-
-@dataclass(slots=True)
-class Attribute:
-    name: str
-    expr: Expr
-    start_line: int
-    end_line: int
-
-
-@dataclass(slots=True)
-class Block:
-    type: str
-    labels: list[str]
-    attrs: dict[str, Attribute]
-    blocks: list[Block]
-    start_line: int
-    end_line: int
-
-
-@dataclass(slots=True)
-class ParsedFile:
-    blocks: list[Block] = field(default_factory=list)
-    attrs: dict[str, Attribute] = field(default_factory=dict)
-    errors: list[tuple[int, str]] = field(default_factory=list)
+from .structure import Attribute, Block, Expr, ParsedFile
+from .template_text import dedent, min_indent, unescape_heredoc, unescape_quoted
 
 
 @lru_cache(maxsize=1)
@@ -53,31 +28,7 @@ def _parser() -> Parser:
 
 
 _TOP_BLOCK = re.compile(rb"^[A-Za-z_][\w-]*(?:[ \t]+(?:\"[^\"\n]*\"|[\w-]+))*[ \t]*\{", re.M)
-_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{", re.S)
-_SIMPLE_ESC = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
 _BIN_OPS = frozenset(["+", "-", "*", "/", "%", "==", "!=", "<", ">", "<=", ">=", "&&", "||"])
-
-
-def _unescape_quoted(text: str) -> str:
-    if "\\" not in text and "$${" not in text and "%%{" not in text:
-        return text
-
-    def repl(m: re.Match[str]) -> str:
-        s = m.group(0)
-        if s == "$${":
-            return "${"
-        if s == "%%{":
-            return "%{"
-        c = m.group(1)
-        if len(c) > 1:
-            return chr(int(c[1:], 16))
-        return _SIMPLE_ESC.get(c, "\\" + c)
-
-    return _ESCAPE.sub(repl, text)
-
-
-def _unescape_heredoc(text: str) -> str:
-    return text.replace("$${", "${").replace("%%{", "%{")
 
 
 class _Converter:
@@ -125,7 +76,7 @@ class _Converter:
                 else:
                     btype = self.text(c)
             elif t == "string_lit":
-                labels.append(_unescape_quoted(self.src[c.start_byte + 1 : c.end_byte - 1].decode()))
+                labels.append(unescape_quoted(self.src[c.start_byte + 1 : c.end_byte - 1].decode()))
             elif t == "body":
                 self.body(c, blk)
         blk.type = btype
@@ -183,7 +134,7 @@ class _Converter:
         raw = self.src[node.start_byte : node.end_byte]
         first = raw[:1]
         if first == b'"':
-            return ("lit", _unescape_quoted(raw[1:-1].decode("utf-8", "replace")))
+            return ("lit", unescape_quoted(raw[1:-1].decode("utf-8", "replace")))
         if raw == b"true":
             return ("lit", True)
         if raw == b"false":
@@ -202,7 +153,7 @@ class _Converter:
         return ("lit", int(f) if f.is_integer() and "e" not in s.lower() else f)
 
     def string_lit(self, node: Node) -> Expr:
-        return ("lit", _unescape_quoted(self.src[node.start_byte + 1 : node.end_byte - 1].decode()))
+        return ("lit", unescape_quoted(self.src[node.start_byte + 1 : node.end_byte - 1].decode()))
 
     def variable_expr(self, node: Node) -> Expr:
         return ("trav", self.text(node), [])
@@ -284,7 +235,7 @@ class _Converter:
         c = node.children[0]
         ch = c.children
         if c.type == "quoted_template":
-            parts = self.tparts(ch[1:-1], ch[0].end_byte, ch[-1].start_byte, _unescape_quoted)
+            parts = self.tparts(ch[1:-1], ch[0].end_byte, ch[-1].start_byte, unescape_quoted)
             return ("tmpl", parts)
         # heredoc: start, identifier, ..., identifier
         strip = ch[0].type == "heredoc_start" and self.text(ch[0]).startswith("<<-")
@@ -297,8 +248,8 @@ class _Converter:
             end = start
         indent = 0
         if strip:
-            indent = _min_indent(self.src[start:end])
-        parts = self.tparts(ch[2:-1], start, end, _unescape_heredoc, indent)
+            indent = min_indent(self.src[start:end])
+        parts = self.tparts(ch[2:-1], start, end, unescape_heredoc, indent)
         return ("tmpl", parts)
 
     def tparts(self, nodes: list[Node], start: int, end: int, unescape: Any, indent: int = 0) -> list[Any]:
@@ -322,7 +273,7 @@ class _Converter:
     def literal(self, a: int, b: int, start: int, indent: int, unescape: Any) -> str:
         """Literal template text between two markers, honouring ``~`` strip markers next to it."""
         src = self.src
-        text: str = unescape(_dedent(src, a, b, start, indent))
+        text: str = unescape(dedent(src, a, b, start, indent))
         if src[a - 2 : a] == b"~}":
             text = text.lstrip()
         if src[b : b + 3] in (b"${~", b"%{~"):
@@ -351,36 +302,6 @@ class _Converter:
             body = self.tparts(ch[1:-1], intro.end_byte, ch[-1].start_byte, unescape, indent)
             return ("tfor", k, v, coll, body)
         return ("bad",)
-
-
-def _min_indent(raw: bytes) -> int:
-    best: int | None = None
-    for line in raw.split(b"\n"):
-        stripped = line.lstrip(b" \t")
-        if not stripped:
-            continue
-        n = len(line) - len(stripped)
-        if best is None or n < best:
-            best = n
-    return best or 0
-
-
-def _dedent(src: bytes, a: int, b: int, start: int, indent: int) -> str:
-    if not indent:
-        return src[a:b].decode("utf-8", "replace")
-    out = []
-    pos = a
-    while pos < b:
-        if pos == start or src[pos - 1 : pos] == b"\n":
-            k = 0
-            while k < indent and pos < b and src[pos : pos + 1] in (b" ", b"\t"):
-                pos += 1
-                k += 1
-        nl = src.find(b"\n", pos, b)
-        nxt = b if nl < 0 else nl + 1
-        out.append(src[pos:nxt])
-        pos = nxt
-    return b"".join(out).decode("utf-8", "replace")
 
 
 _DISPATCH: dict[str, Any] = {

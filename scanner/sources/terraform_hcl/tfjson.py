@@ -7,7 +7,8 @@ import json.decoder
 import json.scanner
 from typing import Any
 
-from .syntax import Attribute, Block, Expr, ParsedFile, parse_template
+from .structure import Attribute, Block, Expr, ParsedFile
+from .syntax import parse_template
 
 # Attribute names whose JSON object value is a map attribute, not a nested block.
 _MAP_ATTRS = frozenset(

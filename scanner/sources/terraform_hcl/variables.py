@@ -13,7 +13,8 @@ from scanner.model import Notification, SourceRef, Unknown
 
 from .config import rel_posix
 from .evaluate import Evaluator
-from .syntax import Expr, parse_expression, parse_hcl
+from .structure import Expr
+from .syntax import parse_expression, parse_hcl
 
 _LOOKS_TYPED = re.compile(r"^\s*(\[|\{|-?\d+(\.\d+)?([eE][-+]?\d+)?\s*$|true\s*$|false\s*$|null\s*$)")
 

@@ -298,6 +298,17 @@ def _key_regex(actual: Any, expected: Any, ctx: OpContext) -> Tri:
     return any(_regex(str(expected)).search(str(key)) is not None for key in actual)
 
 
+def _is_set(actual: Any, expected: Any, ctx: OpContext) -> bool:
+    """True when the attribute has a value: not absent, null or an empty string.
+
+    An unknown value counts as set: in HCL it is almost always a reference to another resource's
+    computed attribute (``kms_key_id = aws_kms_key.k.arn``). State files write unset strings as "".
+    """
+    if _is_unknown(actual):
+        return True
+    return _exists(actual) and actual != ""
+
+
 OPERATORS: dict[str, Operator] = {
     "eq": lambda a, e, c: _equal(a, e),
     "ne": lambda a, e, c: _not(_equal(a, e)),
@@ -333,10 +344,12 @@ OPERATORS: dict[str, Operator] = {
     "not_covers": lambda a, e, c: _not(_covers(a, e, c)),
     "key_regex": _key_regex,
     "not_key_regex": lambda a, e, c: _not(_key_regex(a, e, c)),
+    "is_set": _is_set,
+    "not_set": lambda a, e, c: not _is_set(a, e, c),
 }
 
 # Operators that see Unknown/Sensitive values themselves instead of the evaluator answering UNKNOWN.
-SEES_UNKNOWN = frozenset({"exists", "not_exists"})
+SEES_UNKNOWN = frozenset({"exists", "not_exists", "is_set", "not_set"})  # is_set/not_set: part B
 
 
 def register_operator(name: str, op: Operator) -> None:

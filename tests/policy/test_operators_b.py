@@ -67,3 +67,21 @@ def test_key_regex(actual: Any, pattern: str, result: bool) -> None:
 def test_key_regex_unknown() -> None:
     assert run("key_regex", Unknown, "x") is None
     assert run("not_key_regex", Unknown, "x") is None
+
+
+@pytest.mark.parametrize(
+    ("actual", "result"),
+    [
+        ("arn:aws:kms:eu-west-1:111122223333:key/k", True),
+        (Unknown, True),
+        (Sensitive, True),
+        ("", False),
+        (None, False),
+        (MISSING, False),
+        ([], True),
+        (0, True),
+    ],
+)
+def test_is_set(actual: Any, result: bool) -> None:
+    assert run("is_set", actual, None) is result
+    assert run("not_set", actual, None) is (not result)

@@ -79,6 +79,7 @@ class ModuleScope:
         }
         self._memo: dict[tuple[str, str], Any] = {}
         self._res: dict[tuple[str, str, str], Any] = {}
+        self._values: dict[tuple[str, str, str], tuple[Any, str]] = {}
         self._kids: dict[str, Any] = {}
 
     # ---- named values ----------------------------------------------------------------------
@@ -251,21 +252,28 @@ class ModuleScope:
         return "single", [(None, base)]
 
     def resource(self, mode: str, rtype: str, name: str) -> tuple[Any, str]:
+        key3 = (mode, rtype, name)
+        cached = self._values.get(key3)
+        if cached is not None:
+            return cached
         addr = ("data." if mode == "data" else "") + f"{rtype}.{name}"
         if self.prefix:
             addr = f"{self.prefix}.{addr}"
-        got = self.instances((mode, rtype, name))
+        got = self.instances(key3)
         if got is None:
             return Unknown, addr
         kind, insts, decl = got
-        objs = [(i.key, self._lazy(decl, i)) for i in insts]
+        static = decl.block.attrs.keys() | {b.type for b in decl.block.blocks} | {"json", "minified_json"}
+        objs = [(i.key, self._lazy(decl, i, static)) for i in insts]
+        value: Any = Unknown
         if kind == "single":
-            return objs[0][1], addr
-        if kind == "count":
-            return [o for _, o in objs], addr
-        if kind == "each":
-            return {str(k): o for k, o in objs}, addr
-        return Unknown, addr
+            value = objs[0][1]
+        elif kind == "count":
+            value = [o for _, o in objs]
+        elif kind == "each":
+            value = {str(k): o for k, o in objs}
+        self._values[key3] = (value, addr)
+        return value, addr
 
     def instances(self, key3: tuple[str, str, str]) -> tuple[str, list[Instance], Decl] | None:
         got = self._res.get(key3)
@@ -294,9 +302,7 @@ class ModuleScope:
             inst.body = res
         return inst.body
 
-    def _lazy(self, decl: Decl, inst: Instance) -> LazyObject:
-        static = decl.block.attrs.keys() | {b.type for b in decl.block.blocks} | {"json", "minified_json"}
-
+    def _lazy(self, decl: Decl, inst: Instance, static: set[str]) -> LazyObject:
         def get(attr: str) -> Any:
             if attr not in static:
                 return Unknown

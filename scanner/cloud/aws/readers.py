@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from scanner.cloud.aws import ec2, iam, s3, services
+from scanner.cloud.aws.ami_dates import add_ami_dates
 from scanner.cloud.aws.catalog import listings_for, supported_types
 from scanner.cloud.aws.lister import Lister, Progress, Record
 from scanner.cloud.aws.session import ClientFactory
@@ -92,6 +93,9 @@ def read_live(
             entry["resources"] += sum(1 for r in made if r.type == primary)
             resources.extend(made)
     emitted = {t for listing in listings for t in listing.emits}
+    if "aws_instance" in emitted - failed and (wanted is None or "aws_instance" in wanted):  # AMI age
+        resources, ami_notes = add_ami_dates(resources, session_factory)
+        notifications.extend(ami_notes)
     if wanted is not None:
         emitted &= wanted
         resources = [r for r in resources if r.type in wanted]

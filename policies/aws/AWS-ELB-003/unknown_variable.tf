@@ -1,0 +1,9 @@
+variable "drop_invalid_headers" {
+  type = bool
+}
+
+resource "aws_lb" "web" {
+  name                       = "web"
+  subnets                    = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]
+  drop_invalid_header_fields = var.drop_invalid_headers
+}

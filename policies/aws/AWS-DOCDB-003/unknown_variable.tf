@@ -1,0 +1,13 @@
+variable "tls" {
+  type = string
+}
+
+resource "aws_docdb_cluster_parameter_group" "catalog" {
+  family = "docdb5.0"
+  name   = "catalog"
+
+  parameter {
+    name  = "tls"
+    value = var.tls
+  }
+}

@@ -1,0 +1,12 @@
+variable "protect" {
+  type = bool
+}
+
+resource "aws_docdb_cluster" "catalog" {
+  cluster_identifier          = "catalog"
+  engine                      = "docdb"
+  master_username             = "catalog_admin"
+  manage_master_user_password = true
+  storage_encrypted           = true
+  deletion_protection         = var.protect
+}

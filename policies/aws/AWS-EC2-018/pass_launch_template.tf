@@ -1,0 +1,8 @@
+resource "aws_launch_template" "workers" {
+  name_prefix = "workers-"
+  image_id    = "ami-0c55b159cbfafe1f0"
+
+  monitoring {
+    enabled = true
+  }
+}

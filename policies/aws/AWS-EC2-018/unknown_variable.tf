@@ -1,0 +1,9 @@
+variable "detailed_monitoring" {
+  type = bool
+}
+
+resource "aws_instance" "app" {
+  ami           = "ami-0c55b159cbfafe1f0"
+  instance_type = "t3.micro"
+  monitoring    = var.detailed_monitoring
+}

@@ -1,0 +1,10 @@
+variable "iam_auth" {
+  type = bool
+}
+
+resource "aws_neptune_cluster" "graph" {
+  cluster_identifier = "graph"
+  engine             = "neptune"
+  storage_encrypted  = true
+  iam_database_authentication_enabled = var.iam_auth
+}

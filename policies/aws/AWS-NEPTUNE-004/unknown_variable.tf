@@ -1,0 +1,10 @@
+variable "protect" {
+  type = bool
+}
+
+resource "aws_neptune_cluster" "graph" {
+  cluster_identifier = "graph"
+  engine             = "neptune"
+  storage_encrypted  = true
+  deletion_protection = var.protect
+}

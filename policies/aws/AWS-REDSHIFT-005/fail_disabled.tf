@@ -1,0 +1,9 @@
+resource "aws_redshift_parameter_group" "analytics" {
+  name   = "analytics"
+  family = "redshift-1.0"
+
+  parameter {
+    name  = "require_ssl"
+    value = "false"
+  }
+}

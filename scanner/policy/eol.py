@@ -88,8 +88,8 @@ def eol_operator(actual: Any, expected: Any, ctx: OpContext) -> OpResult:
     product = data.product(str(spec.get("product", "")))
     if product is None:
         return OpResult(None, f"unknown end-of-life product {spec.get('product')!r}")
-    if actual is MISSING or actual is None:
-        return OpResult(True)
+    if actual is MISSING or actual is None or (isinstance(actual, str) and not actual.strip()):
+        return OpResult(True)  # not set: the provider default (or a container image without a runtime)
     text = _version_text(actual)
     if text is None:
         return OpResult(None, f"{actual!r} is not a version")

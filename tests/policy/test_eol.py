@@ -188,6 +188,7 @@ def test_operator_absent_value_is_provider_default_and_odd_values_unknown() -> N
 
     assert eol_operator(MISSING, spec, _ctx()).value is True
     assert eol_operator(None, spec, _ctx()).value is True
+    assert eol_operator("", spec, _ctx()).value is True  # live reader: image functions have no runtime
     assert eol_operator(["python3.8"], spec, _ctx()).value is None
     assert eol_operator("python3.8", {"product": "nope"}, _ctx()).value is None
 

@@ -1,0 +1,13 @@
+variable "log_level" {
+  type = string
+}
+
+resource "aws_api_gateway_method_settings" "all" {
+  rest_api_id = "a1b2c3d4e5"
+  stage_name  = "prod"
+  method_path = "*/*"
+
+  settings {
+    logging_level = var.log_level
+  }
+}

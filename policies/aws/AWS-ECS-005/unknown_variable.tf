@@ -1,0 +1,12 @@
+variable "insights" {
+  type = string
+}
+
+resource "aws_ecs_cluster" "main" {
+  name = "main"
+
+  setting {
+    name  = "containerInsights"
+    value = var.insights
+  }
+}

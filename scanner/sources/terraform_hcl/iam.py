@@ -72,4 +72,7 @@ def policy_document(attrs: dict[str, Any]) -> tuple[Any, Any]:
         doc["Statement"] = [_statement(st) for st in statements]
     except (TypeError, AttributeError):
         return Unknown, Unknown
-    return json.dumps(doc, indent=2), json.dumps(doc, separators=(",", ":"))
+    return (
+        json.dumps(doc, indent=2, ensure_ascii=False),
+        json.dumps(doc, separators=(",", ":"), ensure_ascii=False),
+    )

@@ -43,7 +43,7 @@ from .collection_functions import (
     _values,
     _zipmap,
 )
-from .values import EvalError, is_known_deep, to_number, to_str
+from .values import EvalError, go_json, is_known_deep, to_number, to_str
 
 Func = Callable[..., Any]
 
@@ -59,7 +59,7 @@ def _json_ready(v: Any) -> Any:
 
 
 def _jsonencode(v: Any) -> str:
-    return json.dumps(_json_ready(v), separators=(",", ":"), ensure_ascii=False)
+    return go_json(json.dumps(_json_ready(v), separators=(",", ":"), ensure_ascii=False))
 
 
 def _yamlencode(v: Any) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from scanner.model import Unknown
 
-from .values import is_known_deep
+from .values import go_json, is_known_deep
 
 _UNSUPPORTED = ("source_policy_documents", "override_policy_documents", "source_json", "override_json")
 
@@ -73,6 +73,6 @@ def policy_document(attrs: dict[str, Any]) -> tuple[Any, Any]:
     except (TypeError, AttributeError):
         return Unknown, Unknown
     return (
-        json.dumps(doc, indent=2, ensure_ascii=False),
-        json.dumps(doc, separators=(",", ":"), ensure_ascii=False),
+        go_json(json.dumps(doc, indent=2, ensure_ascii=False)),
+        go_json(json.dumps(doc, separators=(",", ":"), ensure_ascii=False)),
     )

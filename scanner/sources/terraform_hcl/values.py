@@ -93,3 +93,13 @@ def to_bool(v: Any) -> bool:
     if v == "false":
         return False
     raise EvalError("not a bool")
+
+
+_GO_ESCAPES = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def go_json(text: str) -> str:
+    """JSON text as Go's encoder writes it (Terraform's jsonencode, the AWS provider): HTML-safe escapes."""
+    return text.translate(_GO_ESCAPES)

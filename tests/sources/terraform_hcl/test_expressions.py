@@ -133,3 +133,9 @@ def test_standalone_expressions(text, expected):
     assert literal_value(parse_expression(text)) == expected or (
         expected is Unknown and literal_value(parse_expression(text)) is Unknown
     )
+
+
+def test_jsonencode_escapes_like_terraform():
+    value = literal_value(parse_expression('jsonencode({a = "<b>&\u00e9"})'))
+    assert value == '{"a":"\\u003cb\\u003e\\u0026\u00e9"}'
+    assert json.loads(value) == {"a": "<b>&\u00e9"}

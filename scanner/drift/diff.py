@@ -70,12 +70,26 @@ def diff(expected: Any, actual: Any, path: str = "", *, block: bool = True) -> l
     return [] if scalar_equal(expected, actual) else [(path, expected, actual)]
 
 
+SETS = frozenset({("aws_security_group", "ingress"), ("aws_security_group", "egress")})
+"""Attributes compared as sets: a change reports only the members missing (expected) and the
+members added (actual), not the whole set."""
+
+
+def _set_change(path: str, expected: Any, actual: Any) -> list[Change]:
+    exp = [e for e in expected or [] if e not in (actual or [])]
+    act = [a for a in actual or [] if a not in (expected or [])]
+    return [(path, exp, act)] if exp or act else []
+
+
 def compare(tf_type: str, expected: Mapping[str, Any], actual: Mapping[str, Any]) -> list[Change]:
     """Changes between two normalised resources: only attributes both sides have are compared."""
     changes: list[Change] = []
     for key in sorted(set(expected) & set(actual)):
         loose = LOOSE.get((tf_type, key))
         if loose is not None and loose(expected[key], actual[key]):
+            continue
+        if (tf_type, key) in SETS:
+            changes.extend(_set_change(key, expected[key], actual[key]))
             continue
         changes.extend(diff(expected[key], actual[key], key, block=False))
     return changes

@@ -17,7 +17,7 @@ from scanner.cloud.aws.catalog import supported_types
 from scanner.cloud.aws.shapes import REGION_KEY
 from scanner.drift import matcher
 from scanner.drift.defaults import CHILD_TYPES, is_account_default
-from scanner.drift.diff import compare
+from scanner.drift.diff import SETS, compare
 from scanner.drift.ignore import IgnoreRules
 from scanner.drift.normalisers import normalise
 from scanner.drift.rules import RULE_IDS, SEVERITIES
@@ -227,6 +227,11 @@ class _Engine:
             if _sensitive(res, path) or _sensitive(live, path) or _contains_sensitive(exp):
                 exp = act = REDACTED
                 msg = f"{res.address}: {path} changed outside IaC (sensitive value)"
+            elif (res.type, path) in SETS:
+                msg = (
+                    f"{res.address}: {path} changed outside IaC: {len(act)} added {_short(act)}, "
+                    f"{len(exp)} removed {_short(exp)}"
+                )
             else:
                 msg = (
                     f"{res.address}: {path} changed outside IaC: expected {_short(exp)}, actual {_short(act)}"

@@ -83,8 +83,11 @@ def _version_text(value: Any) -> str | None:
 
 def eol_operator(actual: Any, expected: Any, ctx: OpContext) -> OpResult:
     """``value: {product: NAME, prefix: TEXT}``; an absent value means the provider default: compliant."""
+    return _lookup(eol_data(), actual, expected, ctx)
+
+
+def _lookup(data: EolData, actual: Any, expected: Any, ctx: OpContext) -> OpResult:
     spec = expected if isinstance(expected, Mapping) else {"product": expected}
-    data = eol_data()
     product = data.product(str(spec.get("product", "")))
     if product is None:
         return OpResult(None, f"unknown end-of-life product {spec.get('product')!r}")
@@ -118,7 +121,8 @@ def check_engine_eol(resource: Resource, args: Mapping[str, Any], scope: EvalSco
     """``{fn: eol, args: {family, engine_attr, version_attr, engine_default, unknown_engine}}``."""
     version_attr = str(args.get("version_attr", "engine_version"))
     witness = [(resource.address, version_attr)]
-    product, engine = _engine_product(eol_data(), resource, args)
+    data = eol_data()
+    product, engine = _engine_product(data, resource, args)
     if product is None:
         if engine is Unknown:
             return Outcome(None, witness)
@@ -128,7 +132,7 @@ def check_engine_eol(resource: Resource, args: Mapping[str, Any], scope: EvalSco
     version = _value(resource, version_attr)
     if version is Unknown or version is Sensitive:
         return Outcome(None, witness)
-    raw = eol_operator(version, {"product": product.name, "prefix": args.get("prefix", "")}, scope.ctx)
+    raw = _lookup(data, version, {"product": product.name, "prefix": args.get("prefix", "")}, scope.ctx)
     return Outcome(raw.value, witness, [raw.message] if raw.message else [], raw.severity)
 
 

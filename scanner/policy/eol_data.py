@@ -30,6 +30,7 @@ DEFAULT_OVERRIDE = Path(".iacscan") / "eol-overrides.yaml"
 _TOKEN_SPLIT = re.compile(r"[._\-]+")
 
 
+@lru_cache(maxsize=4096)
 def version_tokens(text: str) -> tuple[str, ...]:
     """``8.0.mysql_aurora.3.05`` → ``("8", "0", "mysql", "aurora", "3", "05")``; case-insensitive."""
     return tuple(t for t in _TOKEN_SPLIT.split(text.strip().lower()) if t)
@@ -67,15 +68,17 @@ class Product:
     major_components: int = 1
     path: str = ""
 
+    index: Mapping[tuple[str, ...], Cycle] = field(default_factory=dict, repr=False, compare=False)
+
     def find(self, version: str) -> Cycle | None:
         """The cycle whose name is the longest component-wise prefix of the version (14.7 → 14)."""
         tokens = version_tokens(version)
-        best: Cycle | None = None
-        for cycle in self.cycles:
-            ct = cycle.tokens
-            if tokens[: len(ct)] == ct and (best is None or len(ct) > len(best.tokens)):
-                best = cycle
-        return best
+        index = self.index or {c.tokens: c for c in self.cycles}
+        for end in range(len(tokens), 0, -1):
+            cycle = index.get(tokens[:end])
+            if cycle is not None:
+                return cycle
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,9 +127,13 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# libyaml's loader where PyYAML was built with it: several times faster than the pure-Python one.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path) -> Any:
     try:
-        return _plain(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return _plain(yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER))
     except OSError as exc:
         raise PolicyError(f"{path}: cannot read end-of-life data: {exc.strerror}") from exc
     except yaml.YAMLError as exc:
@@ -173,6 +180,7 @@ def _product(draft: _Draft, path: str) -> Product:
         engines=frozenset(e.lower() for e in doc.get("engines", ())),
         major_components=int(doc.get("major_components", 1)),
         path=path,
+        index={c.tokens: c for c in cycles},
     )
 
 
@@ -240,16 +248,32 @@ def override_path() -> Path | None:
     return local if local.is_file() else None
 
 
+@lru_cache(maxsize=1)
+def _data_dir() -> str:
+    from scanner.policy.loader import builtin_policy_root
+
+    return str(builtin_policy_root() / DATA_DIRNAME)
+
+
 @lru_cache(maxsize=8)
-def _cached(directory: str, override: str, stamp: float) -> EolData:
-    return load_eol_data(Path(directory), Path(override) if override else None)
+def _cached(directory: str, override: str, stamp: int) -> EolData:
+    data = load_eol_data(Path(directory), Path(override) if override else None)
+    if override and not stamp:
+        missing = f"{override}: end-of-life override file not found (${OVERRIDE_ENV}); using the shipped data"
+        return EolData(data.products, (*data.warnings, missing), "")
+    return data
 
 
 def eol_data() -> EolData:
-    """The shipped data (``policies/eol/`` of the built-in root) merged with the local override; cached."""
-    from scanner.policy.loader import builtin_policy_root
+    """The shipped data (``policies/eol/`` of the built-in root) merged with the local override; cached.
 
-    directory = builtin_policy_root() / DATA_DIRNAME
-    override = override_path()
-    stamp = override.stat().st_mtime if override is not None and override.is_file() else 0.0
-    return _cached(str(directory), str(override) if override else "", stamp)
+    Called for every evaluated leaf, so it costs one ``stat`` of the override file, nothing more.
+    """
+    env = os.environ.get(OVERRIDE_ENV)
+    candidate = env or os.path.join(os.getcwd(), DEFAULT_OVERRIDE)
+    try:
+        stamp = os.stat(candidate).st_mtime_ns
+    except OSError:
+        stamp = 0
+    override = candidate if (stamp or env) else ""
+    return _cached(_data_dir(), override, stamp)

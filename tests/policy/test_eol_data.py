@@ -176,3 +176,11 @@ def test_override_found_by_env_or_in_the_current_directory(
     data = eol_data()
     assert data.override == str(other)
     assert data.products["eks"].find("1.37") is not None and data.products["eks"].find("1.36") is None
+
+
+def test_missing_override_named_by_env_is_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(OVERRIDE_ENV, str(tmp_path / "absent.yaml"))
+    data = eol_data()
+    assert data.override == ""
+    assert any("absent.yaml: end-of-life override file not found" in w for w in data.warnings)
+    assert data.products["eks"].find("1.35") is not None

@@ -47,7 +47,7 @@ def main() -> None:
     load_ms = (time.perf_counter() - start) * 1000
     cycles = sum(len(p.cycles) for p in data.products.values())
     print(
-        f"eol data: {len(data.products)} products, {cycles} versions, loaded and validated in {load_ms:.1f} ms"
+        f"eol data: {len(data.products)} products, {cycles} versions, loaded + validated in {load_ms:.1f} ms"
     )
     policies = PolicySet.of(p for p in load_policies([root]) if p.id.startswith("AWS-EOL"))
     inventory = _inventory(n)

@@ -1,0 +1,19 @@
+resource "aws_lambda_function" "worker" {
+  function_name = "worker"
+  role          = "arn:aws:iam::111122223333:role/worker-lambda"
+  runtime       = "python3.12"
+  handler       = "app.handler"
+  filename      = "build/worker.zip"
+}
+
+resource "aws_lambda_function_event_invoke_config" "worker" {
+  function_name                = aws_lambda_function.worker.function_name
+  maximum_retry_attempts       = 2
+  maximum_event_age_in_seconds = 3600
+
+  destination_config {
+    on_failure {
+      destination = "arn:aws:sqs:eu-west-1:111122223333:worker-failures"
+    }
+  }
+}

@@ -34,7 +34,7 @@ def _runner_env(tmp: Path) -> dict[str, str]:
 
 
 def run_action(workdir: Path, tmp: Path, **given: str) -> tuple[dict[str, dict[str, str]], str, int]:
-    """Run every `run:` step after the install; return step outputs, the job summary and the last exit code."""
+    """Run each `run:` step after the install; return step outputs, the job summary, the last exit code."""
     inputs = {name: spec.get("default", "") for name, spec in ACTION["inputs"].items()}
     inputs.update({k.replace("_", "-"): v for k, v in given.items()})
     outputs: dict[str, dict[str, str]] = {}

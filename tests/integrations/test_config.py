@@ -53,7 +53,8 @@ def test_invalid_key_is_one_line_naming_the_key(repo: Path) -> None:
 
 def test_skip_with_reason_is_a_suppressed_result_not_a_missing_one(repo: Path) -> None:
     (repo / ".iacscan.yaml").write_text(
-        "skip:\n  - id: AWS-EC2-001\n    reason: bastion reached through the VPN only\n    expires: 2999-01-01\n"
+        "skip:\n  - id: AWS-EC2-001\n"
+        "    reason: bastion reached through the VPN only\n    expires: 2999-01-01\n"
     )
     code, doc = _sarif(repo)
     assert code == 0

@@ -23,6 +23,7 @@ import jsonschema
 import yaml
 
 from scanner.errors import PolicyError
+from scanner.policy.validation_cache import ValidationCache, cache_file, digest
 
 DATA_DIRNAME = "eol"
 OVERRIDE_ENV = "IACSCAN_EOL_OVERRIDES"
@@ -107,8 +108,13 @@ class _Draft:
 
 
 @lru_cache(maxsize=1)
+def _schema_bytes() -> bytes:
+    return (Path(__file__).parent / "eol_schema.json").read_bytes()
+
+
+@lru_cache(maxsize=1)
 def _validator() -> jsonschema.protocols.Validator:
-    schema = json.loads((Path(__file__).parent / "eol_schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(_schema_bytes())
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     return cls(schema)  # type: ignore[no-any-return]
@@ -223,15 +229,38 @@ def _merge_override(drafts: dict[str, _Draft], path: Path) -> list[str]:
     return warnings
 
 
+def _validated_cache() -> ValidationCache:
+    """Validated product documents by content hash (beside the policy cache), so warm scans skip YAML
+    parsing and schema validation; ``IACSCAN_NO_CACHE=1`` turns it off."""
+    policies = cache_file()
+    return ValidationCache(policies.with_name("validated-eol.json") if policies is not None else None)
+
+
+def _product_doc(path: Path, cache: ValidationCache) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PolicyError(f"{path}: cannot read end-of-life data: {exc.strerror}") from exc
+    key = digest(_schema_bytes() + path.name.encode(), raw)
+    cached = cache.get(key)
+    if isinstance(cached, dict):
+        return cached
+    doc = validate_product_doc(_read_yaml(path), path)
+    cache.add(key, doc)
+    return doc
+
+
 def load_eol_data(directory: Path, override: Path | None = None) -> EolData:
     """Every product file of ``directory`` (validated), then the override file if given and present."""
     drafts: dict[str, _Draft] = {}
     paths: dict[str, str] = {}
     if directory.is_dir():
+        cache = _validated_cache()
         for path in sorted(directory.glob("*.yaml")):
-            doc = validate_product_doc(_read_yaml(path), path)
+            doc = _product_doc(path, cache)
             drafts[doc["product"]] = _Draft(doc, {c["cycle"]: dict(c) for c in doc["cycles"]})
             paths[doc["product"]] = str(path)
+        cache.save()
     warnings: list[str] = []
     if override is not None and override.is_file():
         warnings = _merge_override(drafts, override)

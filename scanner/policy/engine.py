@@ -16,11 +16,12 @@ from scanner.policy.related import RelatedIndex
 def _locate(
     witnesses: Iterable[Witness], resources: dict[str, Resource], subject: Resource
 ) -> tuple[SourceRef | None, str]:
-    """The most specific written place among the witnesses: the attribute if it has a line, else the block.
+    """Where to point a failure: the first deciding witness, at its most specific written place.
 
-    Prefers a witness on the subject; a related resource's attribute is used when that is what to fix.
+    An attribute that is written points at its line (or its enclosing block element's); one that is
+    missing points at the block of the resource it belongs in, since that is where it must be added.
+    A witness on a related resource points into that resource, which is what must change.
     """
-    best: tuple[int, SourceRef, str] | None = None
     for address, path in witnesses:
         res = resources.get(address)
         if res is None:
@@ -29,18 +30,11 @@ def _locate(
         while probe:
             ref = res.attr_sources.get(probe)
             if ref is not None:
-                score = len(probe) + (0 if address == subject.address else -1000)
-                if best is None or score > best[0]:
-                    best = (score, ref, path)
-                break
+                return ref, path
             cut = max(probe.rfind("."), probe.rfind("["))
             probe = probe[:cut] if cut > 0 else ""
-        if address != subject.address and res.source is not None and (best is None or best[0] < -1000):
-            best = (-1000, res.source, path)
-    if best is not None:
-        return best[1], best[2]
-    first_path = next((p for a, p in witnesses if a == subject.address and p), "")
-    return subject.source, first_path
+        return res.source or subject.source, path
+    return subject.source, ""
 
 
 def _message(policy: Policy, resource: Resource, outcome: Outcome, status: Status) -> str:

@@ -63,6 +63,8 @@ def _any(outcomes: Sequence[Outcome]) -> Outcome:
     unknown = [o for o in outcomes if o.value is None]
     if unknown:
         return _merge(None, unknown)
+    # Every alternative failed: the first one (by convention the requirement; exceptions and
+    # applicability guards follow it) says what to fix, so its witnesses come first.
     return _merge(False, outcomes)
 
 

@@ -142,8 +142,11 @@ def _parse(
     return value, end
 
 
-def _skip(text: str, pos: int) -> int:
-    return _WS.match(text, pos).end()  # type: ignore[union-attr]
+# A key with the whitespace and colon around it, in one match; keys with escapes go through json.
+_KEY = re.compile(r'[ \t\n\r]*"([^"\\]*)"[ \t\n\r]*:[ \t\n\r]*')
+_ESCAPED_KEY = re.compile(r'[ \t\n\r]*("(?:[^"\\]|\\.)*")[ \t\n\r]*:[ \t\n\r]*')
+# The separator after a value: a comma or the closing bracket, with whitespace around.
+_AFTER = re.compile(r"[ \t\n\r]*([,}\]])[ \t\n\r]*")
 
 
 def _parse_object(
@@ -154,24 +157,27 @@ def _parse_object(
     offsets: dict[Path, tuple[int, int]],
 ) -> tuple[dict[str, Any], int]:
     result: dict[str, Any] = {}
-    pos = _skip(text, pos + 1)
-    if text.startswith("}", pos):
-        return result, pos + 1
+    after = _AFTER.match(text, pos + 1)
+    if after is not None and after.group(1) == "}":
+        return result, after.end()
     while True:
-        if not text.startswith('"', pos):
-            raise json.JSONDecodeError("Expecting property name enclosed in double quotes", text, pos)
-        key, pos = _DECODER.raw_decode(text, pos)
-        pos = _skip(text, pos)
-        if not text.startswith(":", pos):
-            raise json.JSONDecodeError("Expecting ':' delimiter", text, pos)
-        pos = _skip(text, pos + 1)
-        result[key], pos = _parse(text, pos, (*path, key), classify, offsets)
-        pos = _skip(text, pos)
-        if text.startswith("}", pos):
-            return result, pos + 1
-        if not text.startswith(",", pos):
-            raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
-        pos = _skip(text, pos + 1)
+        match = _KEY.match(text, pos + 1)
+        if match is not None:
+            key = match.group(1)
+        else:
+            match = _ESCAPED_KEY.match(text, pos + 1)
+            if match is None:
+                at = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+                raise json.JSONDecodeError("Expecting property name enclosed in double quotes", text, at)
+            key = json.loads(match.group(1))
+        result[key], pos = _parse(text, match.end(), (*path, key), classify, offsets)
+        after = _AFTER.match(text, pos)
+        if after is None or after.group(1) == "]":
+            at = _WS.match(text, pos).end()  # type: ignore[union-attr]
+            raise json.JSONDecodeError("Expecting ',' delimiter", text, at)
+        if after.group(1) == "}":
+            return result, after.end()
+        pos = after.end() - 1  # at the comma's end: the next key follows
 
 
 def _parse_array(
@@ -182,18 +188,19 @@ def _parse_array(
     offsets: dict[Path, tuple[int, int]],
 ) -> tuple[list[Any], int]:
     result: list[Any] = []
-    pos = _skip(text, pos + 1)
+    pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
     if text.startswith("]", pos):
         return result, pos + 1
     while True:
         item, pos = _parse(text, pos, (*path, len(result)), classify, offsets)
         result.append(item)
-        pos = _skip(text, pos)
-        if text.startswith("]", pos):
-            return result, pos + 1
-        if not text.startswith(",", pos):
-            raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
-        pos = _skip(text, pos + 1)
+        after = _AFTER.match(text, pos)
+        if after is None or after.group(1) == "}":
+            at = _WS.match(text, pos).end()  # type: ignore[union-attr]
+            raise json.JSONDecodeError("Expecting ',' delimiter", text, at)
+        if after.group(1) == "]":
+            return result, after.end()
+        pos = after.end()
 
 
 def _spans(text: str, offsets: dict[Path, tuple[int, int]]) -> dict[Path, Span]:

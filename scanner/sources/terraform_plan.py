@@ -19,6 +19,7 @@ Variables and outputs are never read: they may hold secrets.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -72,17 +73,18 @@ def plan_inventory(located: Located, display: str, *, use_prior_state: bool = Fa
         change = _from_change(rc, i, located, display, notes)
         if change is not None:
             found[change.address] = change
-    leaving = {
-        rc.get("address")
+    leaving: set[str] = {
+        rc["address"]
         for rc in as_list(data.get("resource_changes"))
-        if isinstance(rc, dict) and _is_leaving(rc)
+        if isinstance(rc, dict) and isinstance(rc.get("address"), str) and _is_leaving(rc)
     }
-    for res in _module_resources(data, ("planned_values",), located, display, Origin.PLAN):
-        if res.address not in found and res.address not in leaving:
-            found[res.address] = res
-    for res in _module_resources(data, ("prior_state", "values"), located, display, Origin.PLAN):
-        if res.mode is Mode.DATA and res.address not in found:
-            found[res.address] = res
+    skip = set(found) | leaving
+    for planned in _module_resources(data, ("planned_values",), located, display, Origin.PLAN, skip):
+        found[planned.address] = planned
+    read = set(found)
+    for prior in _module_resources(data, ("prior_state", "values"), located, display, Origin.PLAN, read):
+        if prior.mode is Mode.DATA:
+            found[prior.address] = prior
     return _inventory(found, notes, display, config_references(data))
 
 
@@ -210,18 +212,30 @@ def _from_change(
 
 
 def _module_resources(
-    data: dict[str, Any], prefix: JsonPath, located: Located, display: str, origin: Origin
+    data: dict[str, Any],
+    prefix: JsonPath,
+    located: Located,
+    display: str,
+    origin: Origin,
+    skip: AbstractSet[str] = frozenset(),
 ) -> Iterator[Resource]:
+    """The resources of a ``root_module`` tree, except those whose address is in ``skip``."""
     node: Any = data
     for key in prefix:
         node = node.get(key) if isinstance(node, dict) else None
     root = node.get("root_module") if isinstance(node, dict) else None
     if isinstance(root, dict):
-        yield from _walk_module(root, (*prefix, "root_module"), "", located, display, origin)
+        yield from _walk_module(root, (*prefix, "root_module"), "", located, display, origin, skip)
 
 
 def _walk_module(
-    module: dict[str, Any], path: JsonPath, module_addr: str, located: Located, display: str, origin: Origin
+    module: dict[str, Any],
+    path: JsonPath,
+    module_addr: str,
+    located: Located,
+    display: str,
+    origin: Origin,
+    skip: AbstractSet[str],
 ) -> Iterator[Resource]:
     for i, res in enumerate(as_list(module.get("resources"))):
         if not isinstance(res, dict):
@@ -232,6 +246,8 @@ def _walk_module(
         address = res.get("address")
         if not isinstance(address, str):
             address = resource_address(module_addr, mode, rtype, name, res.get("index"))
+        if address in skip:
+            continue
         attrs, sensitive = mark(res.get("values") or {}, None, res.get("sensitive_values"))
         if not isinstance(attrs, dict):
             attrs = {}
@@ -250,4 +266,4 @@ def _walk_module(
     for j, child in enumerate(as_list(module.get("child_modules"))):
         if isinstance(child, dict):
             addr = child["address"] if isinstance(child.get("address"), str) else module_addr
-            yield from _walk_module(child, (*path, "child_modules", j), addr, located, display, origin)
+            yield from _walk_module(child, (*path, "child_modules", j), addr, located, display, origin, skip)

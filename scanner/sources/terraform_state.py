@@ -150,7 +150,7 @@ def redact(attrs: dict[str, Any], paths: Any) -> tuple[dict[str, Any], list[str]
     """
     if not isinstance(paths, list) or not paths:
         return attrs, []
-    result: dict[str, Any] = _copy(attrs)
+    result = dict(attrs)
     found: list[str] = []
     for steps in paths:
         keys = _steps(steps)
@@ -159,14 +159,6 @@ def redact(attrs: dict[str, Any], paths: Any) -> tuple[dict[str, Any], list[str]
             if dotted is not None:
                 found.append(dotted)
     return result, sorted(set(found))
-
-
-def _copy(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _copy(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_copy(v) for v in value]
-    return value
 
 
 def _steps(steps: Any) -> list[str | int] | None:
@@ -186,19 +178,23 @@ def _steps(steps: Any) -> list[str | int] | None:
 
 
 def _set_sensitive(root: dict[str, Any], keys: list[str | int]) -> str | None:
+    """Replace the value at ``keys`` with Sensitive, copying only the containers on the way."""
     node: Any = root
     dotted = ""
     for n, key in enumerate(keys):
-        last = n == len(keys) - 1
         in_dict = isinstance(node, dict) and isinstance(key, str) and key in node
         in_list = isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node)
         if not (in_dict or in_list):
             return None
         dotted = join_path(dotted, key)
-        if last:
+        if n == len(keys) - 1:
             node[key] = Sensitive
             return dotted
-        node = node[key]
+        child = node[key]
+        if isinstance(child, (dict, list)):
+            child = dict(child) if isinstance(child, dict) else list(child)
+            node[key] = child
+        node = child
     return None
 
 

@@ -73,24 +73,39 @@ def _mark(value: Any, unknown: Any, sensitive: Any, path: str, found: list[str])
         return Sensitive
     if unknown is True:
         return Unknown
+    if not _marked(unknown) and not _marked(sensitive):
+        return value  # nothing to mark below here: keep the value as decoded, no copy
     if isinstance(value, dict) or isinstance(unknown, dict) or isinstance(sensitive, dict):
         src = value if isinstance(value, dict) else {}
         unk = unknown if isinstance(unknown, dict) else {}
         sen = sensitive if isinstance(sensitive, dict) else {}
-        keys = set(src) | {k for k, v in unk.items() if v is True} | {k for k, v in sen.items() if v is True}
-        if not isinstance(value, dict) and not keys:
-            return value
-        return {k: _mark(src.get(k), unk.get(k), sen.get(k), join_path(path, k), found) for k in sorted(keys)}
+        out = dict(src)  # only the keys with a mark below them are rebuilt
+        for k in sorted(unk.keys() | sen.keys()):
+            u, s = unk.get(k), sen.get(k)
+            if _marked(u) or _marked(s):
+                out[k] = _mark(src.get(k), u, s, join_path(path, k), found)
+        return out
     if isinstance(value, list):
         unk_l = unknown if isinstance(unknown, list) else []
         sen_l = sensitive if isinstance(sensitive, list) else []
-        out = []
+        items = []
         for i, item in enumerate(value):
             u = unk_l[i] if i < len(unk_l) else None
             s = sen_l[i] if i < len(sen_l) else None
-            out.append(_mark(item, u, s, join_path(path, i), found))
-        return out
+            items.append(_mark(item, u, s, join_path(path, i), found))
+        return items
     return value
+
+
+def _marked(mask: Any) -> bool:
+    """Whether a mask has a ``true`` anywhere (masks mirror containers only, so this is cheap)."""
+    if mask is True:
+        return True
+    if isinstance(mask, dict):
+        return any(_marked(v) for v in mask.values())
+    if isinstance(mask, list):
+        return any(_marked(v) for v in mask)
+    return False
 
 
 def cloud_id(attrs: Any) -> str | None:

@@ -112,3 +112,17 @@ def test_pre_commit_hook_definition_is_valid() -> None:
     clientlib = pytest.importorskip("pre_commit.clientlib")
     hooks = clientlib.load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))
     assert [h["id"] for h in hooks] == ["iacscan"]
+
+
+@needs_actionlint
+def test_the_readme_workflow_passes_actionlint(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Running in CI, pre-commit and nightly", 1)[1]
+    block = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    git(tmp_path, "init", "-q")
+    workflow = tmp_path / ".github" / "workflows" / "iacscan.yml"
+    workflow.write_text(block)
+    assert "uses: iacscan/iacscan@" in block
+    done = _actionlint(tmp_path, workflow)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -1,0 +1,6 @@
+resource "aws_cloudtrail" "main" {
+  name                          = "org-trail"
+  s3_bucket_name                = "trail-logs-111122223333"
+  is_multi_region_trail         = true
+  include_global_service_events = true
+}

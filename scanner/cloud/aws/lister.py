@@ -171,6 +171,7 @@ class Lister:
             try:
                 return self._list_once(client, listing, result)
             except ClientError as exc:
+                result.list_calls += 1  # the failed call counts too
                 if error_code(exc) in THROTTLED and attempt < THROTTLE_RETRIES:
                     time.sleep(THROTTLE_BASE_DELAY * 2**attempt)
                     attempt += 1

@@ -1,0 +1,84 @@
+"""`iacscan drift` end to end against a real local endpoint (click's runner, in process)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import boto3
+from click.testing import CliRunner
+
+from scanner.cli import main_group
+from tests.aws_endpoint import free_port
+from tests.drift.seeding import REGION, seed
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main_group, ["drift", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_no_drift_exits_0_with_a_summary(aws_endpoint: str, tmp_path: Path) -> None:
+    seeded = seed(aws_endpoint, tmp_path)
+    code, out, err = invoke(str(seeded.state), "--endpoint-url", aws_endpoint, "--format", "json")
+    assert code == 0, err
+    summary = json.loads(out)["summary"]["drift"]
+    assert summary["managed"] == 17 and summary["changed"] == summary["deleted"] == summary["unmanaged"] == 0
+    assert summary["coverage"] == 100.0
+    assert summary["regions"] == [REGION]  # found in the state's ARNs
+
+
+def test_drift_exits_3_and_writes_sarif(aws_endpoint: str, tmp_path: Path) -> None:
+    seeded = seed(aws_endpoint, tmp_path)
+    boto3.client("s3", endpoint_url=aws_endpoint, region_name=REGION).create_bucket(Bucket="made-by-hand")
+    out_file = tmp_path / "drift.sarif"
+    code, _, err = invoke(
+        str(seeded.state), "--endpoint-url", aws_endpoint, "-f", "sarif", "-o", str(out_file)
+    )
+    assert code == 3, err
+    sarif = json.loads(out_file.read_text())
+    run = sarif["runs"][0]
+    rules = {r["id"] for r in run["tool"]["driver"]["rules"]}
+    assert {"DRIFT-CHANGED", "DRIFT-DELETED", "DRIFT-UNMANAGED"} <= rules
+    assert [r["ruleId"] for r in run["results"]] == ["DRIFT-UNMANAGED"]
+
+
+def test_ignore_option_and_driftignore_file(aws_endpoint: str, tmp_path: Path) -> None:
+    seeded = seed(aws_endpoint, tmp_path)
+    boto3.client("s3", endpoint_url=aws_endpoint, region_name=REGION).create_bucket(Bucket="made-by-hand")
+    args = (str(seeded.state), "--endpoint-url", aws_endpoint, "-f", "json")
+    assert invoke(*args, "--ignore", "aws_s3_bucket.made-*")[0] == 0
+    ignore_file = tmp_path / "drift.ignore"
+    ignore_file.write_text("# hand-made buckets are fine\naws_s3_bucket.*\n!aws_s3_bucket.made-by-hand\n")
+    assert invoke(*args, "--driftignore", str(ignore_file))[0] == 3
+
+
+def test_text_report_shows_a_drift_table(aws_endpoint: str, tmp_path: Path) -> None:
+    seeded = seed(aws_endpoint, tmp_path)
+    vpc = seeded.inventory.by_address()["aws_vpc.main"].attrs["id"]
+    ec2 = boto3.client("ec2", endpoint_url=aws_endpoint, region_name=REGION)
+    ec2.create_tags(Resources=[vpc], Tags=[{"Key": "Env", "Value": "prod"}])
+    code, out, _ = invoke(str(seeded.state), "--endpoint-url", aws_endpoint)
+    assert code == 3
+    assert "Drift" in out and "aws_vpc.main" in out and "tags.Env" in out and "prod" in out
+
+
+def test_missing_input_exits_2(tmp_path: Path) -> None:
+    code, _, err = invoke(str(tmp_path / "nope.tfstate"))
+    assert code == 2
+    assert "nope.tfstate: no such file or directory" in err
+
+
+def test_dead_endpoint_exits_2_with_a_partial_report(tmp_path: Path) -> None:
+    state = Path(__file__).parent / "fixtures" / "basic.tfstate"
+    dead = f"http://127.0.0.1:{free_port()}"
+    out_file = tmp_path / "partial.json"
+    code, _, err = invoke(
+        str(state), "--endpoint-url", dead, "--max-attempts", "1", "-f", "json", "-o", str(out_file)
+    )
+    assert code == 2
+    assert "the report is partial" in err
+    report = json.loads(out_file.read_text())
+    assert report["summary"]["drift"]["partial"] is True
+    assert report["findings"] == []  # nothing read: nothing reported as deleted
+    assert any(n["level"] == "error" for n in report["notifications"])

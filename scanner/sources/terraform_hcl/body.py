@@ -32,10 +32,14 @@ def eval_top(ev: Evaluator, block: Block, path: str, skip: frozenset[str]) -> Bo
     for name, attr in block.attrs.items():
         if name in skip:
             continue
-        ev.refs = set()
-        val = ev.eval_safe(attr.expr)
-        res.attrs[name] = val
         res.sources.add(name, attr.start_line, attr.end_line)
+        expr = attr.expr
+        if expr[0] == "lit":  # most attributes: no evaluation, references or secrets
+            res.attrs[name] = expr[1]
+            continue
+        ev.refs = set()
+        val = ev.eval_safe(expr)
+        res.attrs[name] = val
         if ev.refs:
             res.references[name] = tuple(sorted(ev.refs))
         if has_sensitive(val):
@@ -66,7 +70,8 @@ def _nested(ev: Evaluator, block: Block, path: str, key: str, sources: SourceMap
     sources.add(key, block.start_line, block.end_line)
     out: dict[str, Any] = {}
     for name, attr in block.attrs.items():
-        out[name] = ev.eval_safe(attr.expr)
+        expr = attr.expr
+        out[name] = expr[1] if expr[0] == "lit" else ev.eval_safe(expr)
         sources.add(f"{key}.{name}", attr.start_line, attr.end_line)
     counters: dict[str, int] = {}
     for blk in block.blocks:

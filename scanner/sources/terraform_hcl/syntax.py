@@ -28,6 +28,9 @@ def _parser() -> Parser:
 
 
 _TOP_BLOCK = re.compile(rb"^[A-Za-z_][\w-]*(?:[ \t]+(?:\"[^\"\n]*\"|[\w-]+))*[ \t]*\{", re.M)
+_SIMPLE_LITERAL = re.compile(
+    rb'"(?:[^"\\$%\n]|\\[^$%\n]|\$(?![{$])|%(?![{%]))*"|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null'
+)
 _BIN_OPS = frozenset(["+", "-", "*", "/", "%", "==", "!=", "<", ">", "<=", ">=", "&&", "||"])
 
 
@@ -86,7 +89,16 @@ class _Converter:
     def expr(self, node: Node) -> Expr:
         t = node.type
         if t == "expression":
-            return self.seq(node.children)
+            a, b = node.start_byte, node.end_byte
+            if b - a < 120 and _SIMPLE_LITERAL.fullmatch(self.src, a, b):
+                return _simple_literal(self.src[a:b])
+            if node.child_count == 1:
+                node = node.children[0]
+                t = node.type
+                if t == "variable_expr":
+                    return ("trav", self.text(node), [])
+            else:
+                return self.seq(node.children)
         meth = _DISPATCH.get(t)
         if meth is None:
             return ("bad",)
@@ -315,6 +327,24 @@ _DISPATCH: dict[str, Any] = {
     "for_expr": _Converter.for_expr,
     "template_expr": _Converter.template_expr,
 }
+
+
+def _simple_literal(raw: bytes) -> Expr:
+    """A literal that ``_SIMPLE_LITERAL`` matched: no interpolation, so no tree walk is needed."""
+    first = raw[:1]
+    if first == b'"':
+        return ("lit", unescape_quoted(raw[1:-1].decode("utf-8", "replace")))
+    if raw == b"true":
+        return ("lit", True)
+    if raw == b"false":
+        return ("lit", False)
+    if raw == b"null":
+        return ("lit", None)
+    s = raw.decode()
+    if s.isdigit():
+        return ("lit", int(s))
+    f = float(s)
+    return ("lit", int(f) if f.is_integer() and "e" not in s.lower() else f)
 
 
 def _error_lines(node: Node, line0: int, out: list[int]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,11 +12,10 @@ from scanner.model import Mode, Notification, Origin, Resource, Sensitive, Sourc
 from .body import MODULE_META, RESOURCE_META, BodyResult, eval_top
 from .config import Decl, ModuleConfig, load_module_config, rel_posix
 from .evaluate import Evaluator, index_suffix
+from .files import file_function
 from .iam import policy_document
 from .structure import Block
-from .syntax import parse_template
 from .values import LazyObject, to_bool, to_number, to_str
-from .variables import LiteralScope
 
 Thunk = Callable[[], tuple[Any, frozenset[str]]]
 _BUSY = object()
@@ -77,6 +75,7 @@ class ModuleScope:
             "path": {"module": mod_path, "root": ".", "cwd": str(loader.root.resolve())},
             "terraform": {"workspace": "default"},
         }
+        self.call_env: dict[str, Any] = self.base_env  # count/each of the module call, set by the parent
         self._memo: dict[tuple[str, str], Any] = {}
         self._res: dict[tuple[str, str, str], Any] = {}
         self._values: dict[tuple[str, str, str], tuple[Any, str]] = {}
@@ -221,8 +220,9 @@ class ModuleScope:
                 for attr_name, attr in blk.attrs.items()
                 if attr_name not in MODULE_META
             }
-            chain = (*self.chain, directory)
-            kids.append((key, ModuleScope(self.loader, cfg, prefix, key_path, inputs, chain)))
+            child = ModuleScope(self.loader, cfg, prefix, key_path, inputs, (*self.chain, directory))
+            child.call_env = env
+            kids.append((key, child))
         return kind, kids
 
     def _thunk(self, expr: Any, env: dict[str, Any]) -> Thunk:
@@ -311,27 +311,7 @@ class ModuleScope:
         return LazyObject(inst.address, get)
 
     def file_function(self, name: str, args: list[Any]) -> Any:
-        if not args or not isinstance(args[0], str):
-            return Unknown
-        p = Path(args[0])
-        for cand in [p] if p.is_absolute() else [self.loader.root / p, self.cfg.dir / p]:
-            real = cand.resolve()
-            if not any(real == a or a in real.parents for a in self.loader.allowed):
-                continue
-            if not real.is_file():
-                continue
-            if name == "fileexists":
-                return True
-            if name == "filebase64":
-                return base64.b64encode(real.read_bytes()).decode()
-            text = real.read_text(encoding="utf-8")
-            if name == "file":
-                return text
-            tvars = args[1] if len(args) > 1 else {}
-            if not isinstance(tvars, dict):
-                return Unknown
-            return Evaluator(LiteralScope(), dict(tvars)).eval_safe(parse_template(text))
-        return False if name == "fileexists" and not p.is_absolute() else Unknown
+        return file_function(name, args, self.loader.root, self.cfg.dir, self.loader.allowed)
 
     # ---- output ------------------------------------------------------------------------------
     def collect(self, out: list[Resource]) -> None:
@@ -343,28 +323,34 @@ class ModuleScope:
             source = SourceRef(decl.path, blk.start_line, blk.end_line)
             sup = decl.comments.for_block(blk.start_line, blk.end_line)
             for inst in got[1]:
-                body = self.body(decl, inst)
+                try:
+                    body = self.body(decl, inst)
+                except Exception as exc:  # a bug must cost one resource, not the scan
+                    self.loader.notes.append(_eval_note(inst.address, source, exc))
+                    continue
                 out.append(_resource(inst.address, key3[1], key3[2], self.prefix, key3[0], body, source, sup))
         for name, decl in self.cfg.modules.items():
             blk = decl.block
             source = SourceRef(decl.path, blk.start_line, blk.end_line)
             sup = decl.comments.for_block(blk.start_line, blk.end_line)
-            kind, kids = self.children(name)
-            for _key, child in kids:
-                env = {**self.base_env}
-                if kind == "count" or kind == "each":
-                    env = _env_for(blk, self, _key)
-                body = eval_top(Evaluator(self, env), blk, decl.path, MODULE_META - {"source", "version"})
+            for _key, child in self.children(name)[1]:
+                try:
+                    ev = Evaluator(self, child.call_env)
+                    body = eval_top(ev, blk, decl.path, MODULE_META - {"source", "version"})
+                except Exception as exc:  # a bug must cost one module call, not the scan
+                    self.loader.notes.append(_eval_note(child.prefix, source, exc))
+                    continue
                 out.append(_resource(child.prefix, "module", name, self.prefix, "module", body, source, sup))
                 child.collect(out)
 
 
-def _env_for(blk: Block, scope: ModuleScope, key: Any) -> dict[str, Any]:
-    _, expansions = scope._expand(blk)
-    for k, env in expansions:
-        if k == key:
-            return env
-    return scope.base_env
+def _eval_note(address: str, source: SourceRef, exc: Exception) -> Notification:
+    return Notification(
+        level="error",
+        kind="evaluate",
+        message=f"{source.path}:{source.start_line}: cannot evaluate {address}: {type(exc).__name__}",
+        source=source,
+    )
 
 
 def _resource(

@@ -17,9 +17,10 @@ drift_args=(--format sarif)
 [ -n "${IACSCAN_FAIL_ON:-}" ] && scan_args+=(--fail-on "$IACSCAN_FAIL_ON")
 [ -n "${IACSCAN_FRAMEWORK:-}" ] && scan_args+=(--framework "$IACSCAN_FRAMEWORK")
 [ -n "${IACSCAN_CONFIG:-}" ] && scan_args+=(--config "$IACSCAN_CONFIG")
+merge_args=(--category "${IACSCAN_CATEGORY:-iacscan}")
 if [ -n "${IACSCAN_BASELINE:-}" ]; then
   scan_args+=(--baseline "$IACSCAN_BASELINE")
-  drift_args+=(--baseline "$IACSCAN_BASELINE")
+  merge_args+=(--baseline "$IACSCAN_BASELINE") # drift accepted in the baseline: suppressed at the merge
 fi
 for file in $(words "${IACSCAN_VAR_FILES:-}"); do scan_args+=(--var-file "$file"); done
 for dir in $(words "${IACSCAN_POLICY_DIRS:-}"); do scan_args+=(--policies "$dir"); done
@@ -41,7 +42,11 @@ else
   parts=()
   for part in "$work/policy.sarif" "$work/drift.sarif"; do [ -f "$part" ] && parts+=("$part"); done
   if [ "${#parts[@]}" -gt 0 ]; then
-    iacscan merge "${parts[@]}" --category "${IACSCAN_CATEGORY:-iacscan}" --output "$sarif" || status=2
+    iacscan merge "${parts[@]}" "${merge_args[@]}" --output "$sarif" || status=2
+  fi
+  if [ "$drift_status" = 3 ] && [ -f "$sarif" ] &&
+    python "$(dirname "$0")/counts.py" "$sarif" | grep -qx 'drift=0'; then
+    drift_status=0 # every drifted resource is in the baseline
   fi
   if [ "$scan_status" = 2 ] || [ "$drift_status" = 2 ] || [ "$status" = 2 ]; then
     status=2

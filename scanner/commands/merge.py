@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
+from scanner import baseline
 from scanner.commands.common import debug_option, emit, handles_errors, output_option
 from scanner.output import write_atomic
 from scanner.report import FORMATS
-from scanner.report.sarif_merge import merge_documents, render_merged
+from scanner.report.sarif_merge import merge_documents, render_merged, suppress_known
 from scanner.report.sarif_read import load_sarif, result_from_sarif
 
 
@@ -26,14 +27,28 @@ from scanner.report.sarif_read import load_sarif, result_from_sarif
     show_default=True,
     help="sarif: the merged log; another format: a report of the merged results.",
 )
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Mark results recorded in this baseline file as suppressed.",
+)
 @click.option("--category", help="Set the run's automationDetails.id (the code scanning category).")
 @debug_option
 @handles_errors
 def command(
-    files: tuple[Path, ...], output: Path | None, fmt: str, category: str | None, debug: bool
+    files: tuple[Path, ...],
+    output: Path | None,
+    fmt: str,
+    category: str | None,
+    baseline_path: Path | None,
+    debug: bool,
 ) -> None:
     """Merge SARIF FILES into one run: rules once, results de-duplicated by fingerprint."""
     documents = [load_sarif(path) for path in files]
+    if baseline_path is not None:
+        known = {e.fingerprint: e.since for e in baseline.load(baseline_path).entries}
+        documents = [suppress_known(doc, known) for doc in documents]
     if fmt == "sarif":
         text = render_merged(documents, category=category)
         if output is not None:

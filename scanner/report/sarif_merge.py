@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT_KEY = "iacscan/v1"
 
 
 def _runs(documents: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -102,3 +103,18 @@ def merge_documents(documents: Sequence[dict[str, Any]], *, category: str | None
 
 def render_merged(documents: Sequence[dict[str, Any]], *, category: str | None = None) -> str:
     return json.dumps(merge_documents(documents, category=category), indent=2, ensure_ascii=False) + "\n"
+
+
+def suppress_known(document: dict[str, Any], known: dict[str, str]) -> dict[str, Any]:
+    """Mark results whose iacscan fingerprint is in KNOWN (fingerprint → since date) as suppressed.
+
+    For a baseline applied to reports made without it (e.g. drift reports merged in a nightly job).
+    """
+    for run in document.get("runs", []):
+        for result in run.get("results", []):
+            since = known.get(str(result.get("partialFingerprints", {}).get(FINGERPRINT_KEY, "")))
+            if since is None or result.get("suppressions"):
+                continue
+            text = f"in baseline since {since}" if since else "in baseline"
+            result["suppressions"] = [{"kind": "external", "justification": text}]
+    return document

@@ -122,3 +122,42 @@ def test_inputs_cannot_inject_shell(repo: Path, tmp_path: Path) -> None:
     )
     assert not (repo / "pwned").exists() and not (repo / "pwned2").exists()
     assert outputs["scan"]["exit-code"] == "2" and code == 2
+
+
+def test_drift_through_the_action_and_a_baseline_that_accepts_it(
+    repo: Path, tmp_path: Path, aws_endpoint: str
+) -> None:
+    import boto3
+
+    from tests.drift.seeding import REGION, seed
+
+    (tmp_path / "seed").mkdir()
+    seeded = seed(aws_endpoint, tmp_path / "seed")
+    boto3.client("s3", endpoint_url=aws_endpoint, region_name=REGION).create_bucket(Bucket="made-by-hand")
+    drift = {"drift_source": str(seeded.state), "drift_args": f"--endpoint-url {aws_endpoint}"}
+    outputs, summary, code = run_action(repo, tmp_path, paths="bad", **drift)
+    assert outputs["scan"]["exit-code"] == "4" and code == 4  # findings and drift
+    assert outputs["counts"]["drift"] == "1" and outputs["counts"]["high"] == "1"
+    assert "### Drift" in summary and "unmanaged" in summary
+
+    env = iacscan_env()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scanner",
+            "baseline",
+            "create",
+            "-o",
+            "base.json",
+            "--from-sarif",
+            "iacscan.sarif",
+        ],
+        cwd=repo,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    outputs, summary, code = run_action(repo, tmp_path, paths="bad", baseline="base.json", **drift)
+    assert outputs["counts"]["drift"] == "0" and outputs["counts"]["failed"] == "0"
+    assert outputs["scan"]["exit-code"] == "0" and code == 0

@@ -111,7 +111,9 @@ class Evaluator:
                 val, addr = scope.resource("managed", root, ops[0][1])
                 i = 1
             if addr:
-                if i < len(ops) and ops[i][0] == "idx" and ops[i][1][0] == "lit":
+                # An index only names an instance when the resource was expanded (known count/for_each).
+                expanded = isinstance(val, (list, dict))
+                if expanded and i < len(ops) and ops[i][0] == "idx" and ops[i][1][0] == "lit":
                     addr += index_suffix(ops[i][1][1])
                 self.refs.add(addr)
         for op in ops[i:]:

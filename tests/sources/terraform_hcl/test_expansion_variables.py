@@ -73,3 +73,8 @@ def test_cli_value_parsing():
     assert parse_cli_value('{a = 1, b = ["x"]}') == {"a": 1, "b": ["x"]}
     assert parse_cli_value("plain words") == "plain words"
     assert parse_cli_value("[unclosed") == "[unclosed"
+
+
+def test_reference_to_an_unexpanded_resource_names_its_only_address(load):
+    acl = load("expansion").by_address()["aws_s3_bucket_acl.maybe_first"]
+    assert acl.references["bucket"] == ("aws_s3_bucket.maybe",)

@@ -1,7 +1,7 @@
 """`iacscan baseline create|update`: record today's failures so that only new ones fail later.
 
-Findings come from a scan of PATHS, from SARIF reports (``--from-sarif``, e.g. what
-``iacscan drift -f sarif`` wrote, to baseline drift), or both.
+Failures come from a scan of PATHS, from live drift (``--drift STATE``), from SARIF reports
+(``--from-sarif``, e.g. what ``iacscan drift -f sarif`` wrote in another job), or any mix of these.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import click
 
 from scanner import baseline as bl
 from scanner.commands.common import debug_option, fail, handles_errors
-from scanner.config import apply_skips, project_config
+from scanner.config import Config, apply_skips, project_config
 from scanner.output import write_atomic
 from scanner.report.sarif_read import load_sarif, result_from_sarif
 from scanner.scan import ScanOptions, run_scan
@@ -24,7 +24,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_FILE = Path(".iacscan-baseline.json")
 
 
-def _finding_options(func: F) -> F:
+def _sources(func: F) -> F:
+    """The options saying where failures come from, shared by create and update."""
+    path = click.Path(path_type=Path)
     options = [
         click.argument("paths", nargs=-1),
         click.option(
@@ -34,30 +36,27 @@ def _finding_options(func: F) -> F:
             type=click.Path(exists=True, dir_okay=False, path_type=Path),
             help="Take failures (findings or drift) from a SARIF report (repeatable).",
         ),
-        click.option(
-            "--policies",
-            "policy_dirs",
-            multiple=True,
-            type=click.Path(file_okay=False, path_type=Path),
-            help="Extra policy directory.",
-        ),
+        click.option("--policies", "policy_dirs", multiple=True, type=path, help="Extra policy directory."),
         click.option("--framework", help="Only the policies of this framework."),
         click.option(
-            "--var-file",
-            "var_files",
-            multiple=True,
-            type=click.Path(dir_okay=False, path_type=Path),
-            help="A .tfvars file (repeatable).",
+            "--var-file", "var_files", multiple=True, type=path, help="A .tfvars file (repeatable)."
+        ),
+        click.option("--base-dir", type=path, help="Paths relative to this directory (default: the cwd)."),
+        click.option(
+            "--drift",
+            "drift_spec",
+            metavar="INPUT",
+            help="Also record drift: a state, plan, Pulumi export or s3:// state against live AWS.",
         ),
         click.option(
-            "--base-dir",
-            type=click.Path(file_okay=False, path_type=Path),
-            help="Paths relative to this directory (default: the current directory).",
+            "--regions", multiple=True, help="Regions to read for --drift (comma-separated or repeated)."
         ),
+        click.option("--profile", help="AWS profile for --drift."),
+        click.option("--endpoint-url", help="One AWS endpoint for every service (for --drift)."),
         click.option(
             "--config",
             "config_path",
-            type=click.Path(dir_okay=False, path_type=Path),
+            type=path,
             help="Configuration file (default: .iacscan.yaml or pyproject.toml found upward).",
         ),
         debug_option,
@@ -67,34 +66,64 @@ def _finding_options(func: F) -> F:
     return func
 
 
+def _scan_failures(paths: tuple[str, ...], config: Config, sources: dict[str, Any]) -> list[bl.Failure]:
+    options = ScanOptions(
+        paths=paths,
+        base_dir=(sources["base_dir"] or config.base_dir or Path.cwd()).resolve(),
+        var_files=sources["var_files"] or config.var_files,
+        policy_dirs=sources["policy_dirs"] or config.policy_dirs,
+        framework=sources["framework"] or config.framework,
+    )
+    result = apply_skips(run_scan(options), config)
+    errors = [n.message for n in result.notifications if n.kind == "input" and n.level == "error"]
+    if errors:
+        fail(errors[0])
+    return bl.failures_of(result.findings)
+
+
+def _drift_failures(spec: str, config: Config, sources: dict[str, Any]) -> list[bl.Failure]:
+    from scanner.cloud.aws.session import SessionFactory
+    from scanner.commands.drift import load_ignore, resolve_regions
+    from scanner.drift.run import drift_run
+    from scanner.sources.detect import LoadOptions, load_input
+
+    if "://" not in spec and not Path(spec).exists():
+        fail(f"{spec}: no such file or directory")
+    profile, endpoint = sources["profile"], sources["endpoint_url"]
+    load_options = LoadOptions(use_prior_state=True, profile=profile, endpoint_url=endpoint)
+    inventory = load_input(spec, base_dir=Path.cwd(), options=load_options)
+    factory = SessionFactory(profile=profile, endpoint_url=endpoint)
+    regions = resolve_regions(sources["regions"], spec, inventory, factory)
+    factory.region = regions[0]
+    run = drift_run(
+        inventory,
+        regions=regions,
+        session_factory=factory,
+        ignore=load_ignore(None, config.drift_ignore),
+        strict=bool(config.drift_strict),
+    )
+    if run.partial:
+        fail("the live read stopped early (AWS endpoint unreachable); no baseline written")
+    return bl.failures_of(run.findings)
+
+
 def _failures(
     paths: tuple[str, ...],
     sarif_files: tuple[Path, ...],
-    policy_dirs: tuple[Path, ...],
-    framework: str | None,
-    var_files: tuple[Path, ...],
-    base_dir: Path | None,
+    drift_spec: str | None,
     config_path: Path | None,
+    **sources: Any,
 ) -> list[bl.Failure]:
-    if not paths and not sarif_files:
-        fail("give PATHS to scan and/or --from-sarif FILE")
+    if not paths and not sarif_files and not drift_spec:
+        fail("give PATHS to scan, --drift INPUT and/or --from-sarif FILE")
+    config = project_config(config_path)
     failures: list[bl.Failure] = []
     for sarif in sarif_files:
         failures.extend(bl.failures_of(result_from_sarif(load_sarif(sarif)).findings))
     if paths:
-        config = project_config(config_path)
-        options = ScanOptions(
-            paths=paths,
-            base_dir=(base_dir or config.base_dir or Path.cwd()).resolve(),
-            var_files=var_files or config.var_files,
-            policy_dirs=policy_dirs or config.policy_dirs,
-            framework=framework or config.framework,
-        )
-        result = apply_skips(run_scan(options), config)
-        errors = [n.message for n in result.notifications if n.kind == "input" and n.level == "error"]
-        if errors:
-            fail(errors[0])
-        failures.extend(bl.failures_of(result.findings))
+        failures.extend(_scan_failures(paths, config, sources))
+    if drift_spec:
+        failures.extend(_drift_failures(drift_spec, config, sources))
     return failures
 
 
@@ -112,22 +141,11 @@ def command() -> None:
     show_default=True,
     help="Baseline file to write.",
 )
-@_finding_options
+@_sources
 @handles_errors
-def create(
-    output: Path,
-    paths: tuple[str, ...],
-    sarif_files: tuple[Path, ...],
-    policy_dirs: tuple[Path, ...],
-    framework: str | None,
-    var_files: tuple[Path, ...],
-    base_dir: Path | None,
-    config_path: Path | None,
-    debug: bool,
-) -> None:
-    """Record today's failures of PATHS (and/or --from-sarif reports) in a baseline file."""
-    failures = _failures(paths, sarif_files, policy_dirs, framework, var_files, base_dir, config_path)
-    baseline = bl.create(failures, date.today())
+def create(output: Path, debug: bool, **sources: Any) -> None:
+    """Record today's failures of PATHS (and/or --drift, --from-sarif) in a baseline file."""
+    baseline = bl.create(_failures(**sources), date.today())
     write_atomic(output, bl.dumps(baseline))
     click.echo(f"iacscan: {len(baseline.entries)} entries written to {output}", err=True)
 
@@ -149,25 +167,12 @@ def create(
     help="Write the result here instead of over the baseline file.",
 )
 @click.option("--add-new", is_flag=True, help="Also record failures that are not in the baseline yet.")
-@_finding_options
+@_sources
 @handles_errors
-def update(
-    baseline_path: Path,
-    output: Path | None,
-    add_new: bool,
-    paths: tuple[str, ...],
-    sarif_files: tuple[Path, ...],
-    policy_dirs: tuple[Path, ...],
-    framework: str | None,
-    var_files: tuple[Path, ...],
-    base_dir: Path | None,
-    config_path: Path | None,
-    debug: bool,
-) -> None:
+def update(baseline_path: Path, output: Path | None, add_new: bool, debug: bool, **sources: Any) -> None:
     """Drop entries that no longer fail (fixed); add new failures only with --add-new."""
     old = bl.load(baseline_path)
-    failures = _failures(paths, sarif_files, policy_dirs, framework, var_files, base_dir, config_path)
-    new = bl.update(old, failures, date.today(), add_new=add_new)
+    new = bl.update(old, _failures(**sources), date.today(), add_new=add_new)
     write_atomic(output or baseline_path, bl.dumps(new))
     before, after = old.by_fingerprint(), new.by_fingerprint()
     dropped = len(set(before) - set(after))

@@ -83,3 +83,34 @@ def test_a_broken_baseline_is_one_clear_line(repo: Path) -> None:
     assert (
         done.stderr.strip().startswith("iacscan: error: base.json:2:") and len(done.stderr.splitlines()) == 1
     )
+
+
+def test_drift_read_live_is_baselined_and_config_ignore_rules_apply(
+    repo: Path, tmp_path: Path, aws_endpoint: str
+) -> None:
+    import boto3
+
+    from tests.drift.seeding import REGION, seed
+
+    (tmp_path / "seed").mkdir()
+    seeded = seed(aws_endpoint, tmp_path / "seed")
+    s3 = boto3.client("s3", endpoint_url=aws_endpoint, region_name=REGION)
+    s3.create_bucket(Bucket="made-by-hand")
+    s3.create_bucket(Bucket="scratch-by-hand")
+    (repo / ".iacscan.yaml").write_text("drift:\n  ignore: ['aws_s3_bucket.scratch-*']\n")
+    args = [
+        "baseline",
+        "create",
+        "-o",
+        "base.json",
+        "--drift",
+        str(seeded.state),
+        "--endpoint-url",
+        aws_endpoint,
+    ]
+    done = run_iacscan(args, repo)
+    assert done.returncode == 0, done.stderr
+    entries = _entries(repo / "base.json")
+    assert [(e["rule"], e["resource"], e["kind"]) for e in entries] == [
+        ("DRIFT-UNMANAGED", "aws_s3_bucket.made-by-hand", "unmanaged")
+    ]

@@ -125,3 +125,28 @@ def test_renders_in_chromium_without_console_errors(repo: Path, tmp_path: Path) 
     width, height, pixels = _png_pixels(shot)
     assert (width, height) == (1280, 1000)
     assert len(set(pixels)) > 50  # not a blank page: text, charts, colours
+
+
+@needs_chromium
+def test_tables_sort_when_a_header_is_clicked(tmp_path: Path) -> None:
+    rule = RuleInfo("AWS-S3-002", "S3 bucket blocks public access", "d", Severity.HIGH)
+    findings = tuple(
+        Finding("AWS-S3-002", Status.FAIL, sev, f"aws_s3_bucket.{name}", "aws_s3_bucket", "m")
+        for name, sev in (("b", Severity.LOW), ("a", Severity.CRITICAL), ("c", Severity.MEDIUM))
+    )
+    page = render(ScanResult(findings, (rule,)), "html")
+    order = (
+        "Array.prototype.map.call(document.querySelectorAll('#findings tbody tr'),"
+        "function(r){return r.cells[3].textContent;}).join(',')"
+    )
+    click = (
+        "<script>var th=document.querySelectorAll('#findings th');th[0].click();"
+        f"document.documentElement.setAttribute('data-order',{order});"
+        f"th[3].click();th[3].click();document.documentElement.setAttribute('data-order2',{order});</script>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page.replace("</body>", click + "</body>"))
+    done = _chromium(path, tmp_path, "--dump-dom")
+    assert _console(done.stderr) == []
+    assert 'data-order="aws_s3_bucket.b,aws_s3_bucket.c,aws_s3_bucket.a"' in done.stdout  # severity rank, up
+    assert 'data-order2="aws_s3_bucket.c,aws_s3_bucket.b,aws_s3_bucket.a"' in done.stdout  # resource, down

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 Path = tuple[str | int, ...]
@@ -37,8 +37,27 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Located:
+    """A decoded document, the spans of its resource objects, and what is needed to find more."""
+
     value: Any
     spans: dict[Path, Span]
+    text: str = field(default="", repr=False)
+    offsets: dict[Path, tuple[int, int]] = field(default_factory=dict, repr=False)
+
+    def inner_spans(self, path: Path) -> dict[Path, Span]:
+        """Spans of the objects nested in the one at ``path`` (a state resource's instances).
+
+        Found on demand by walking that object's text again: the first pass records only each
+        state resource, since nearly all have one instance and are located by the resource.
+        """
+        if path not in self.offsets:
+            return {}
+        start = self.offsets[path][0]
+        inner: dict[Path, tuple[int, int]] = {}
+        _parse(self.text, start, path, _classify_nested, inner)
+        inner.pop(path, None)
+        span = self.spans[path]
+        return _spans(self.text, inner, (start, span.start_line, start - span.start_column + 1))
 
 
 def _is_index(step: str | int) -> bool:
@@ -72,14 +91,10 @@ def _classify(path: Path) -> str:
     if n == 0:
         return "walk"
     head = path[0]
-    if head == "resources":  # Terraform state v4
-        if n == 1 or (n == 3 and path[2] == "instances"):
+    if head == "resources":  # Terraform state v4: each resource, whole (see Located.inner_spans)
+        if n == 1:
             return "walk"
-        if n == 2 and _is_index(path[1]):
-            return "walk+record"
-        if n == 4 and path[2] == "instances" and _is_index(path[3]):
-            return "record"
-        return ""
+        return "record" if n == 2 and _is_index(path[1]) else ""
     if head == "resource_changes":  # plan
         if n == 1:
             return "walk"
@@ -110,6 +125,14 @@ def _classify(path: Path) -> str:
     return ""
 
 
+def _classify_nested(path: Path) -> str:
+    """Inside one state resource: walk it and its instances, record each instance."""
+    n = len(path)
+    if n == 2 or (n == 3 and path[2] == "instances"):
+        return "walk"
+    return "record" if n == 4 and path[2] == "instances" and _is_index(path[3]) else ""
+
+
 def parse_located(text: str, classify: Callable[[Path], str] = _classify) -> Located:
     """Decode ``text`` (raises ``json.JSONDecodeError`` with line and column on bad input)."""
     offsets: dict[Path, tuple[int, int]] = {}
@@ -118,7 +141,7 @@ def parse_located(text: str, classify: Callable[[Path], str] = _classify) -> Loc
     end = _WS.match(text, end).end()  # type: ignore[union-attr]
     if end != len(text):
         raise json.JSONDecodeError("Extra data", text, end)
-    return Located(value, _spans(text, offsets))
+    return Located(value, _spans(text, offsets), text, offsets)
 
 
 def _parse(
@@ -203,11 +226,16 @@ def _parse_array(
         pos = after.end()
 
 
-def _spans(text: str, offsets: dict[Path, tuple[int, int]]) -> dict[Path, Span]:
-    """Turn character offsets into lines and columns in one forward pass over the text."""
+def _spans(
+    text: str, offsets: dict[Path, tuple[int, int]], anchor: tuple[int, int, int] = (0, 1, 0)
+) -> dict[Path, Span]:
+    """Turn character offsets into lines and columns in one forward pass over the text.
+
+    ``anchor`` is a known (offset, line, offset of that line's start) at or before every offset.
+    """
     points = sorted({p for pair in offsets.values() for p in pair})
     where: dict[int, tuple[int, int]] = {}
-    line, last, line_start = 1, 0, 0
+    last, line, line_start = anchor
     for point in points:
         newlines = text.count("\n", last, point)
         if newlines:

@@ -101,8 +101,12 @@ def _read_resource(
         return
     mode = entry.get("mode", "managed")
     module = entry.get("module") if isinstance(entry.get("module"), str) else ""
-    for j, inst in enumerate(as_list(entry.get("instances"))):
-        ref = span_ref(display, located.spans.get(("resources", i, "instances", j))) or where
+    instances = as_list(entry.get("instances"))
+    # One instance (nearly all resources): located at the resource object, which also shows the
+    # type and name. Several (count / for_each): each at its own instance object.
+    inner = located.inner_spans(("resources", i)) if len(instances) > 1 else {}
+    for j, inst in enumerate(instances):
+        ref = span_ref(display, inner.get(("resources", i, "instances", j))) or where
         if not isinstance(inst, dict):
             notes.append(Notification("warning", f"resources[{i}].instances[{j}] is not an object", ref))
             continue

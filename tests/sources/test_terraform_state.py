@@ -67,7 +67,7 @@ def test_tainted_kept_deposed_skipped(fixtures: Path) -> None:
     assert all(n.level == "note" for n in inv.notifications)
 
 
-def test_source_is_the_instance_object_line(fixtures: Path) -> None:
+def test_source_is_the_resource_or_instance_object(fixtures: Path) -> None:
     path = fixtures / "state_small.tfstate"
     lines = path.read_text().splitlines()
     inv = load_state(path, base_dir=fixtures)
@@ -75,8 +75,16 @@ def test_source_is_the_instance_object_line(fixtures: Path) -> None:
         assert res.source is not None and res.source.path == "state_small.tfstate"
         assert lines[res.source.start_line - 1].strip().startswith("{")
         assert lines[res.source.end_line - 1].strip().startswith("}")
-    web = inv.by_address()["aws_instance.web"]
-    assert '"status": "tainted"' in lines[web.source.start_line]  # type: ignore[union-attr]
+    by = inv.by_address()
+    # one instance: the resource object, whose first lines name it
+    web = by["aws_instance.web"].source
+    assert web is not None and '"name": "web"' in "".join(lines[web.start_line : web.start_line + 4])
+    # several instances (count / for_each): each its own instance object
+    second = by['module.net["blue"].aws_subnet.private[1]'].source
+    assert second is not None and '"index_key": 1' in lines[second.start_line]
+    assert second.start_column == 9
+    prod = by['aws_s3_bucket.by_env["prod"]'].source
+    assert prod is not None and '"index_key": "prod"' in lines[prod.start_line]
 
 
 def test_v3_state_is_refused(fixtures: Path) -> None:

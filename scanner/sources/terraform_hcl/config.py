@@ -121,8 +121,9 @@ def _parse_file(file: Path, rel: str, notes: list[Notification]) -> tuple[Parsed
         except RecursionError:
             notes.append(_note(rel, 1, "expression nesting too deep to evaluate"))
             return None, NO_COMMENTS
-        text = data.decode("utf-8", "replace")
-        comments = scan_comments(text)
+        comments = NO_COMMENTS
+        if b"iacscan:ignore" in data or b"checkov:skip" in data:
+            comments = scan_comments(data.decode("utf-8", "replace"))
     for line, msg in parsed.errors:
         notes.append(_note(rel, line, msg))
     return parsed, comments

@@ -31,6 +31,7 @@ _TOP_BLOCK = re.compile(rb"^[A-Za-z_][\w-]*(?:[ \t]+(?:\"[^\"\n]*\"|[\w-]+))*[ \
 _SIMPLE_LITERAL = re.compile(
     rb'"(?:[^"\\$%\n]|\\[^$%\n]|\$(?![{$])|%(?![{%]))*"|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null'
 )
+_LITERAL_START = frozenset(b'"0123456789tfn')
 _BIN_OPS = frozenset(["+", "-", "*", "/", "%", "==", "!=", "<", ">", "<=", ">=", "&&", "||"])
 
 
@@ -90,8 +91,9 @@ class _Converter:
         t = node.type
         if t == "expression":
             a, b = node.start_byte, node.end_byte
-            if b - a < 120 and _SIMPLE_LITERAL.fullmatch(self.src, a, b):
-                return _simple_literal(self.src[a:b])
+            src = self.src
+            if b - a < 120 and src[a] in _LITERAL_START and _SIMPLE_LITERAL.fullmatch(src, a, b):
+                return _simple_literal(src[a:b])
             if node.child_count == 1:
                 node = node.children[0]
                 t = node.type

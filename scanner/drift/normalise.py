@@ -92,9 +92,13 @@ def generic(attrs: Mapping[str, Any]) -> dict[str, Any]:
 
 def clean(value: Any) -> Any:
     """Empty → None; nested empties removed from blocks; plain lists sorted; markers kept."""
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, str):
+        return value or None
     if value is Unknown or value is Sensitive:
         return value
-    if isinstance(value, Mapping):
+    if isinstance(value, (dict, Mapping)):
         inner = {str(k): clean(v) for k, v in value.items()}
         return inner or None
     if isinstance(value, (list, tuple)):

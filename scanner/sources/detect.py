@@ -4,8 +4,9 @@
 - a directory holding ``*.tf`` / ``*.tf.json`` → Terraform HCL (plus, with
   ``options.state_from_backend``, the state its ``backend "s3"`` block points at, located at the HCL);
 - a JSON file or S3 object: a plan (``format_version`` + ``planned_values``/``resource_changes``), a
-  state (``version`` + ``terraform_version``/``lineage``), a Pulumi export (``deployment`` +
-  ``version``) or checkpoint (``checkpoint``), whatever its name;
+  state (``version`` + ``terraform_version``/``lineage``, or ``terraform show -json`` of a state:
+  ``format_version`` + ``values``), a Pulumi export (``deployment`` + ``version``) or checkpoint
+  (``checkpoint``), whatever its name;
 - a ``.tf`` / ``.tf.json`` file → the HCL resources of that file (its directory is evaluated).
 
 Plan and state resources are located at their HCL block when the source is at hand
@@ -32,7 +33,7 @@ from scanner.sources.pulumi_state import (
     read_json_text,
 )
 from scanner.sources.source_map import attach_sources
-from scanner.sources.terraform_plan import is_plan, plan_inventory
+from scanner.sources.terraform_plan import is_plan, is_state_json, plan_inventory, state_json_inventory
 from scanner.sources.terraform_state import is_state, state_inventory
 from scanner.sources.terraform_values import display_path, parse_json, read_text
 
@@ -75,6 +76,8 @@ def load_document(located: Located, display: str, options: LoadOptions, stack: s
         return plan_inventory(located, display, use_prior_state=options.use_prior_state)
     if is_state(data):
         return state_inventory(located, display)
+    if is_state_json(data):
+        return state_json_inventory(located, display)
     if is_export(data) or is_checkpoint(data):
         return pulumi_inventory(located, display, stack)
     raise SourceError(f"unknown input format: {FORMATS_HINT}", display)

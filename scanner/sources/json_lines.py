@@ -99,7 +99,7 @@ def _classify(path: Path) -> str:
         if n == 1:
             return "walk"
         return "record" if n == 2 and _is_index(path[1]) else ""
-    if head in ("planned_values", "prior_state"):  # plan
+    if head in ("planned_values", "prior_state", "values"):  # plan; `terraform show -json` of a state
         i = 1
         if head == "prior_state":
             if n == 1:

@@ -45,7 +45,12 @@ class S3Reader:
     """A boto3 S3 client with errors turned into ``SourceError``s."""
 
     def __init__(
-        self, *, profile: str | None = None, region: str | None = None, endpoint_url: str | None = None
+        self,
+        *,
+        profile: str | None = None,
+        region: str | None = None,
+        endpoint_url: str | None = None,
+        url: str = "s3",
     ) -> None:
         import boto3
         from botocore.config import Config
@@ -53,7 +58,7 @@ class S3Reader:
         try:
             session = boto3.Session(profile_name=profile, region_name=region)
         except Exception as exc:  # botocore.exceptions.ProfileNotFound and kin
-            raise SourceError(f"cannot open an AWS session: {exc}", "s3") from exc
+            raise SourceError(f"cannot open an AWS session: {exc}", url) from exc
         config = Config(retries={"mode": "standard", "max_attempts": 3}, connect_timeout=10, read_timeout=60)
         self._client: Any = session.client("s3", endpoint_url=endpoint_url or None, config=config)
 
@@ -135,7 +140,7 @@ def fetch(
 ) -> Fetched:
     """The text of the state or checkpoint at ``url`` (see the module doc for the two forms)."""
     loc = parse_s3_url(url)
-    reader = S3Reader(profile=profile, region=region, endpoint_url=endpoint_url)
+    reader = S3Reader(profile=profile, region=region, endpoint_url=endpoint_url, url=loc.url)
     if loc.key and not loc.key.endswith((".pulumi", "/")):
         try:
             return Fetched(loc.url, reader.get(loc))

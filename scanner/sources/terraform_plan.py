@@ -58,6 +58,24 @@ def is_plan(data: Any) -> bool:
     )
 
 
+def is_state_json(data: Any) -> bool:
+    """``terraform show -json`` of a state (not a plan): ``format_version`` + ``values.root_module``."""
+    return (
+        isinstance(data, dict)
+        and "format_version" in data
+        and isinstance(data.get("values"), dict)
+        and not is_plan(data)
+    )
+
+
+def state_json_inventory(located: Located, display: str) -> Inventory:
+    """The resources of a ``terraform show -json`` state document, as a state (``origin=STATE``)."""
+    found: dict[str, Resource] = {}
+    for res in _module_resources(located.value, ("values",), located, display, Origin.STATE):
+        found.setdefault(res.address, res)
+    return _inventory(found, [], display)
+
+
 def plan_inventory(located: Located, display: str, *, use_prior_state: bool = False) -> Inventory:
     data = located.value
     if not is_plan(data):

@@ -158,3 +158,19 @@ def test_state_from_backend_without_backend_block(tmp_path: Path) -> None:
     inv = load_input(str(tmp_path), base_dir=tmp_path, options=LoadOptions(state_from_backend=True))
     assert [r.address for r in inv.resources] == ["aws_s3_bucket.b"]
     assert any("no s3 backend" in n.message for n in inv.notifications)
+
+
+def test_terraform_show_json_of_a_state(tmp_path: Path, fixtures: Path) -> None:
+    plan = json.loads((fixtures / "plan_small.json").read_text())
+    shown = {"format_version": "1.0", "terraform_version": "1.9.8", "values": plan["prior_state"]["values"]}
+    path = tmp_path / "show.json"
+    path.write_text(json.dumps(shown, indent=2))
+    inv = load_input(str(path), base_dir=tmp_path, options=LoadOptions())
+    assert sorted(r.address for r in inv.resources) == [
+        "aws_db_instance.main",
+        "aws_security_group.old",
+        "data.aws_caller_identity.current",
+    ]
+    db = inv.by_address()["aws_db_instance.main"]
+    assert db.origin is Origin.STATE and db.source is not None and db.source.start_line > 1
+    assert "PLAN-OLD-SECRET-0b0b" not in repr(inv)

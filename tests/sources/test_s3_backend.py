@@ -244,3 +244,8 @@ def test_state_from_backend_missing_object(aws_endpoint: str, repo: Path) -> Non
     options = LoadOptions(state_from_backend=True, endpoint_url=aws_endpoint)
     with pytest.raises(SourceError, match="NoSuchBucket"):
         load_input(str(repo / "stacks/terraform/webapp"), base_dir=repo, options=options)
+
+
+def test_unknown_profile() -> None:
+    with pytest.raises(SourceError, match=r"^s3://b/k: cannot open an AWS session: .*nope"):
+        fetch("s3://b/k", profile="nope")

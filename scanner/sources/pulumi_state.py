@@ -129,7 +129,8 @@ def _resource(raw: dict[str, Any], ref: Any) -> Resource | None:
         origin=Origin.PULUMI,
         source=ref,
         cloud_id=rid,
-        mode=Mode.MANAGED,
+        # read with .get() (external): like a Terraform data source, linked to but not reported on
+        mode=Mode.DATA if raw.get("external") else Mode.MANAGED,
         name=name,
         sensitive_paths=frozenset(_snake_path(p) for p in sensitive),
     )

@@ -54,7 +54,7 @@ def test_pulumi_backend_directory(tmp_path: Path, fixtures: Path) -> None:
         load_input(str(tmp_path / "state"), base_dir=tmp_path, options=LoadOptions())
     inv = load_input(str(tmp_path / "state"), base_dir=tmp_path, options=LoadOptions(stack="prod"))
     assert inv.inputs == ("state/.pulumi/stacks/shop/prod.json", "pulumi-stack:prod")
-    assert len(inv.resources) == 6
+    assert len(inv.managed()) == 6
 
 
 def test_state_next_to_its_source_is_located_in_hcl(repo: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scanner.errors import SourceError
-from scanner.model import Origin, Sensitive
+from scanner.model import Mode, Origin, Sensitive
 from scanner.sources.pulumi_state import load_export, load_file_backend
 from scanner.sources.pulumi_types import convert_properties, snake_case, terraform_type
 from scanner.sources.terraform_state import load_state
@@ -25,7 +25,10 @@ def test_resources_and_addresses(fixtures: Path) -> None:
         "aws_s3_bucket.media[1]",
         "aws_s3_bucket_public_access_block.media",
         "aws_security_group.web",
+        "aws_vpc.shared",
     ]
+    assert inv.by_address()["aws_vpc.shared"].mode is Mode.DATA  # read with .get(), not managed
+    assert len(inv.managed()) == 6
     assert inv.inputs == ("pulumi_export.json", "pulumi-stack:shop/prod")
     assert all(r.origin is Origin.PULUMI for r in inv.resources)
     # stack, provider, component and non-AWS resources are skipped; the name clash is noted
@@ -115,7 +118,7 @@ def _backend(root: Path, fixtures: Path, stacks: dict[str, str], gz: bool = Fals
 def test_file_backend_single_stack(tmp_path: Path, fixtures: Path) -> None:
     _backend(tmp_path, fixtures, {"shop/prod": "organization/shop/prod"})
     inv = load_file_backend(tmp_path, base_dir=tmp_path)
-    assert len(inv.resources) == 6
+    assert len(inv.managed()) == 6
     assert inv.inputs == (".pulumi/stacks/shop/prod.json", "pulumi-stack:organization/shop/prod")
     db = inv.by_address()["aws_db_instance.db"]
     lines = (tmp_path / ".pulumi/stacks/shop/prod.json").read_text().splitlines()

@@ -186,8 +186,9 @@ def _locate(
         return inv
     try:
         hcl = _load_hcl(source, base_dir, options)
-    except ScannerError as exc:
-        note = Notification("warning", f"source not used to locate findings: {exc}", kind="input")
+    except Exception as exc:  # the source only adds locations: never lose the plan or state for it
+        reason = str(exc) if isinstance(exc, ScannerError) else f"{type(exc).__name__} while reading it"
+        note = Notification("warning", f"source not used to locate findings: {reason}", kind="input")
         return Inventory(inv.resources, (*inv.notifications, note), inv.inputs)
     return attach_sources(inv, hcl)
 

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
+from typing import Any
 
 import boto3
+import pytest
 from click.testing import CliRunner
 
 from scanner.cli import main_group
+from scanner.commands import drift as drift_command
 from tests.aws_endpoint import free_port
+from tests.cloud.endpoints import StopAfter
 from tests.drift.seeding import REGION, seed
 
 
@@ -69,16 +74,30 @@ def test_missing_input_exits_2(tmp_path: Path) -> None:
     assert "nope.tfstate: no such file or directory" in err
 
 
-def test_dead_endpoint_exits_2_with_a_partial_report(tmp_path: Path) -> None:
+def test_unreachable_endpoint_exits_2_with_a_clear_error(tmp_path: Path) -> None:
     state = Path(__file__).parent / "fixtures" / "basic.tfstate"
     dead = f"http://127.0.0.1:{free_port()}"
+    code, _, err = invoke(str(state), "--endpoint-url", dead, "--max-attempts", "1", "-f", "json")
+    assert code == 2
+    assert "could not read AWS" in err and "endpoint unreachable" in err
+
+
+def test_endpoint_dying_mid_scan_exits_2_with_a_partial_report(
+    dying_server: tuple[str, subprocess.Popen[bytes]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, proc = dying_server
+    seeded = seed(url, tmp_path)
+
+    def factory(**kwargs: Any) -> StopAfter:
+        return StopAfter(kwargs["endpoint_url"], proc, calls=8)
+
+    monkeypatch.setattr(drift_command, "SessionFactory", factory)
     out_file = tmp_path / "partial.json"
-    code, _, err = invoke(
-        str(state), "--endpoint-url", dead, "--max-attempts", "1", "-f", "json", "-o", str(out_file)
-    )
+    code, _, err = invoke(str(seeded.state), "--endpoint-url", url, "-f", "json", "-o", str(out_file))
+    assert proc.poll() is not None
     assert code == 2
     assert "the report is partial" in err
     report = json.loads(out_file.read_text())
     assert report["summary"]["drift"]["partial"] is True
-    assert report["findings"] == []  # nothing read: nothing reported as deleted
-    assert any(n["level"] == "error" for n in report["notifications"])
+    assert any(n["level"] == "error" and "stopped answering" in n["message"] for n in report["notifications"])
+    assert [f for f in report["findings"] if f["drift"]["kind"] == "deleted"] == []

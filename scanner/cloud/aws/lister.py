@@ -108,7 +108,8 @@ class Lister:
         self._factory = factory
         self._workers = workers
         self._item_workers = item_workers
-        self._dead = threading.Event()
+        self._dead: set[str] = set()  # endpoints that stopped answering: no new calls to them
+        self._alive: set[str] = set()  # endpoints that answered at least once
 
     def run(
         self, listings: Sequence[Listing], regions: Sequence[str], progress: Progress | None = None
@@ -140,10 +141,10 @@ class Lister:
 
     def _read(self, listing: Listing, region: str, items: ThreadPoolExecutor) -> ListResult:
         result = ListResult(listing, region)
-        if self._dead.is_set():
-            return self._skip(result)
         try:
             client = self._factory.client(listing.service, region)
+            if _endpoint(client) in self._dead:
+                return self._skip(result, client)
             raw = self._list(client, listing, result)
         except _Abort:
             return result
@@ -160,16 +161,18 @@ class Lister:
         result.records = records
         return result
 
-    def _skip(self, result: ListResult) -> ListResult:
+    def _skip(self, result: ListResult, client: Any) -> ListResult:
         result.failed = True
-        result.unreachable = True
+        result.unreachable = _endpoint(client) in self._alive
         return result
 
     def _list(self, client: Any, listing: Listing, result: ListResult) -> list[Any]:
         attempt = 0
         while True:
             try:
-                return self._list_once(client, listing, result)
+                records = self._list_once(client, listing, result)
+                self._alive.add(_endpoint(client))
+                return records
             except ClientError as exc:
                 result.list_calls += 1  # the failed call counts too
                 if error_code(exc) in THROTTLED and attempt < THROTTLE_RETRIES:
@@ -199,10 +202,10 @@ class Lister:
     # -- extra per-record calls ------------------------------------------------------------------
 
     def _extras(self, record: Record, result: ListResult) -> None:
-        if result.failed or self._dead.is_set():
+        client = self._factory.client(record.listing.service, record.region)
+        if result.failed or _endpoint(client) in self._dead:
             result.failed = True
             return
-        client = self._factory.client(record.listing.service, record.region)
         for extra in record.listing.extras:
             try:
                 record.extras[extra.name] = self._extra(client, extra, record.data, record.extras, result)
@@ -283,9 +286,16 @@ class Lister:
                 return
             result.failed = True
             if isinstance(exc, UNREACHABLE_ERRORS):
-                result.unreachable = True
-                self._dead.set()
+                # It answered before, so it died during the read: the read is partial. One that
+                # never answered (a region or service without an endpoint) is only unreadable.
+                endpoint = _endpoint(client)
+                result.unreachable = endpoint in self._alive
+                self._dead.add(endpoint)
             result.notifications.append(Notification(level="warning", message=message, kind="cloud"))
+
+
+def _endpoint(client: Any) -> str:
+    return str(getattr(getattr(client, "meta", None), "endpoint_url", "") or "")
 
 
 def _vanished(code: str) -> bool:

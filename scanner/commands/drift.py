@@ -22,7 +22,7 @@ from scanner.drift.rules import drift_rules
 from scanner.drift.run import DriftRun, drift_run
 from scanner.errors import CloudError, UsageError
 from scanner.exit_codes import DRIFT, ERROR, OK
-from scanner.model import Inventory, ScanResult
+from scanner.model import Inventory, Origin, ScanResult
 from scanner.sources.detect import LoadOptions, load_input
 from scanner.sources.terraform_state import inventory_regions, state_regions
 
@@ -153,11 +153,18 @@ def command(
     options = LoadOptions(
         source_dir=source_dir,
         use_prior_state=True,
+        state_from_backend=Path(spec).is_dir(),
         stack=stack,
         profile=profile,
         endpoint_url=endpoint_url,
     )
     inv = load_input(spec, base_dir=base_dir, options=options)
+    managed = inv.managed()
+    if managed and all(r.origin is Origin.HCL for r in managed):
+        raise UsageError(
+            f"{spec}: drift needs resource ids: give a Terraform state, a plan, a Pulumi export, or a "
+            'directory whose backend "s3" block points at its state'
+        )
     ignore = load_ignore(driftignore, patterns)
     factory = SessionFactory(profile=profile, endpoint_url=endpoint_url, max_attempts=max_attempts)
     region_list = resolve_regions(regions, spec, inv, factory)

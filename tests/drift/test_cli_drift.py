@@ -101,3 +101,10 @@ def test_endpoint_dying_mid_scan_exits_2_with_a_partial_report(
     assert report["summary"]["drift"]["partial"] is True
     assert any(n["level"] == "error" and "stopped answering" in n["message"] for n in report["notifications"])
     assert [f for f in report["findings"] if f["drift"]["kind"] == "deleted"] == []
+
+
+def test_terraform_source_without_state_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text('resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n')
+    code, _, err = invoke(str(tmp_path), "--regions", REGION)
+    assert code == 2
+    assert "drift needs resource ids" in err

@@ -77,7 +77,7 @@ def convert_user(record: Record) -> list[Resource]:
         "arn": text(d.get("Arn")),
         "path": text(d.get("Path") or "/"),
         "unique_id": text(d.get("UserId")),
-        "permissions_boundary": text((d.get("PermissionsBoundary") or {}).get("PermissionsBoundaryArn")),
     }
+    # ListUsers leaves PermissionsBoundary and tags out; tags come from ListUserTags.
     present(record.extras, attrs, "tags", "tags", tag_map(record.extras.get("tags")))
     return [live("aws_iam_user", name, attrs, record.region, cloud_id=attrs["arn"] or name)]

@@ -59,6 +59,17 @@ class _SensitiveType:
 Sensitive: Any = _SensitiveType()
 
 
+class PartialDocument(dict):  # type: ignore[type-arg]
+    """A JSON document whose structure is known but some values are not (``Unknown`` leaves).
+
+    ``jsonencode({Resource = aws_s3_bucket.b.arn, ...})`` or an ``aws_iam_policy_document`` with a
+    reference in it: the text can't be known before apply, but the statements can be analysed. Leaf
+    operators treat it as unknown; ``as: iam_statements`` / ``as: json`` quantifiers read its known parts.
+    """
+
+    __slots__ = ()
+
+
 def is_unknown(value: Any) -> bool:
     return value is Unknown
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from scanner.model import Resource, Sensitive, Unknown
+from scanner.model import PartialDocument, Resource, Sensitive, Unknown
 from scanner.policy import iam
 from scanner.policy.operators import OPERATORS, SEES_UNKNOWN, OpContext, OpResult
 from scanner.policy.paths import MISSING, resolve
@@ -119,6 +119,8 @@ def _leaf(cond: Mapping[str, Any], target: Any, prefix: str, scope: EvalScope) -
     for path, actual in matches:
         if has_default and (actual is MISSING or actual is None):
             actual = cond["default"]
+        if isinstance(actual, PartialDocument) and op_name not in SEES_UNKNOWN:
+            actual = Unknown  # its text can't be known; quantifiers with `as:` read its known parts
         if (actual is Unknown or actual is Sensitive) and op_name not in SEES_UNKNOWN:
             results.append(Outcome(None, [(address, path)]))
             continue

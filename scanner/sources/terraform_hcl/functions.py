@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from scanner.model import Unknown
+from scanner.model import PartialDocument, Unknown
 
 from .collection_functions import (
     _coalesce,
@@ -318,5 +318,8 @@ def call_builtin(name: str, args: list[Any]) -> Any:
     if fn is None:
         return Unknown
     if not all(is_known_deep(a) for a in args):
+        if name == "jsonencode" and len(args) == 1 and isinstance(args[0], dict):
+            # The text is unknown, but the document's known parts can still be analysed.
+            return PartialDocument(args[0])
         return Unknown
     return fn(*args)

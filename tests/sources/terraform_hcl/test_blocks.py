@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from scanner.model import SourceRef, Unknown
+from scanner.model import PartialDocument, SourceRef, Unknown
 
 
 def test_nested_blocks_become_lists_with_sources(load):
@@ -51,9 +51,11 @@ def test_iam_policy_document_json(load):
     assert res["aws_iam_policy.from_document"].references["policy"] == ("data.aws_iam_policy_document.full",)
 
 
-def test_iam_policy_document_with_unknown_part_is_unknown(load):
+def test_iam_policy_document_with_unknown_part_keeps_its_structure(load):
     res = load("iam").by_address()
-    assert res["aws_iam_policy.from_partial"].attrs["policy"] is Unknown
+    policy = res["aws_iam_policy.from_partial"].attrs["policy"]
+    assert isinstance(policy, PartialDocument)
+    assert policy["Statement"][0]["Resource"] == [Unknown]
 
 
 def test_inline_suppressions(load):

@@ -43,7 +43,7 @@ def _principals(blocks: list[dict[str, Any]]) -> Any:
     return {k: _set(v) for k, v in sorted(merged.items())}
 
 
-def _conditions(blocks: list[dict[str, Any]]) -> dict[str, Any]:
+def _conditions(blocks: Any) -> Any:
     if blocks is Unknown:
         return Unknown
     out: dict[str, dict[str, list[Any]]] = {}

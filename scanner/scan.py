@@ -122,8 +122,8 @@ def run_scan(options: ScanOptions, library: PolicyLibrary | None = None) -> Scan
 
 
 def _relative(spec: str, base: Path) -> str:
-    if "://" in spec:
-        return spec
+    if "://" in spec or not Path(spec).exists():
+        return spec  # a URL, or a label such as pulumi-stack:project/stack
     try:
         return Path(spec).resolve().relative_to(base.resolve()).as_posix() or "."
     except ValueError:

@@ -9,9 +9,10 @@ from pathlib import Path
 from scanner.cloud.aws import SessionFactory
 from scanner.cloud.aws.seed import rewrite_all, seed_inventory
 from scanner.model import Inventory
-from scanner.sources.terraform_state import load_state
+from scanner.sources.detect import load_input
 
 FIXTURES = Path(__file__).parent / "fixtures"
+STACKS = Path(__file__).resolve().parent.parent.parent / "stacks"
 REGION = "us-east-1"
 
 
@@ -24,11 +25,11 @@ class Seeded:
     factory: SessionFactory
 
 
-def seed(endpoint: str, tmp_path: Path, name: str = "basic.tfstate") -> Seeded:
-    source = FIXTURES / name
+def seed(endpoint: str, tmp_path: Path, source: Path = FIXTURES / "basic.tfstate") -> Seeded:
+    """Create the resources of ``source`` (a state or Pulumi export); write it with the new ids."""
     factory = SessionFactory(endpoint_url=endpoint, region=REGION, max_attempts=2)
-    result = seed_inventory(load_state(source, base_dir=FIXTURES), factory, REGION)
-    state = tmp_path / name
+    result = seed_inventory(load_input(str(source), base_dir=source.parent), factory, REGION)
+    state = tmp_path / source.name
     state.write_text(json.dumps(rewrite_all(json.loads(source.read_text()), result.ids), indent=2))
-    inventory = load_state(state, base_dir=tmp_path)
+    inventory = load_input(str(state), base_dir=tmp_path)
     return Seeded(state, inventory, dict(result.ids), factory)

@@ -12,7 +12,7 @@ import pytest
 from scanner.drift.ignore import IgnoreRules
 from scanner.drift.run import DriftRun, drift_run
 from scanner.model import DriftKind, Status
-from tests.drift.seeding import REGION, Seeded, seed
+from tests.drift.seeding import REGION, STACKS, Seeded, seed
 
 
 @pytest.fixture
@@ -148,3 +148,23 @@ def test_ignore_rules_hide_resources_and_attributes(seeded: Seeded) -> None:
     result = run(seeded, ignore=rules)
     assert drift(result) == []
     assert result.summary["ignored"] == 1
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        STACKS / "terraform" / "webapp" / "terraform.tfstate",
+        STACKS / "pulumi" / "webapp" / "stack-export.json",
+    ],
+    ids=["terraform-state", "pulumi-export"],
+)
+def test_example_stacks_have_zero_drift_then_one_tag_change(
+    aws_endpoint: str, tmp_path: Path, source: Path
+) -> None:
+    seeded = seed(aws_endpoint, tmp_path, source)
+    result = run(seeded)
+    assert drift(result) == []
+    assert result.summary["managed"] == 25
+    instance = next(r for r in seeded.inventory.resources if r.type == "aws_instance")
+    client(seeded, "ec2").create_tags(Resources=[instance.attrs["id"]], Tags=[{"Key": "Owner", "Value": "x"}])
+    assert drift(run(seeded)) == [("DRIFT-CHANGED", instance.address, "tags.Owner")]

@@ -20,7 +20,7 @@ from scanner.drift.defaults import CHILD_TYPES, is_account_default
 from scanner.drift.diff import SETS, compare
 from scanner.drift.ignore import IgnoreRules
 from scanner.drift.normalisers import normalise
-from scanner.drift.rules import RULE_IDS, SEVERITIES
+from scanner.drift.rules import RULE_IDS, SEVERITIES, drift_rules
 from scanner.model import (
     DriftKind,
     Finding,
@@ -32,6 +32,8 @@ from scanner.model import (
     SourceRef,
     Status,
 )
+
+__all__ = ["DriftReport", "compute_drift", "drift_rules"]
 
 REDACTED = "(sensitive)"
 # A v4 split resource in the IaC carries the setting; the bucket's inline attribute is then skipped.

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from typing import Any
 
 from scanner.drift.diff import compare
 from scanner.drift.normalise import canonical_json, generic
 from scanner.drift.normalisers import atomise_rules, normalise
 from scanner.model import Sensitive, Unknown
 
-POLICY = {
+POLICY: dict[str, Any] = {
     "Version": "2012-10-17",
     "Statement": [
         {"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": ["arn:aws:s3:::b/*", "arn:aws:s3:::b"]}
@@ -17,7 +19,7 @@ POLICY = {
 }
 
 
-def same(tf_type: str, iac: dict[str, object], live: dict[str, object]) -> bool:
+def same(tf_type: str, iac: Mapping[str, Any], live: Mapping[str, Any]) -> bool:
     return compare(tf_type, normalise(tf_type, iac), normalise(tf_type, live)) == []
 
 

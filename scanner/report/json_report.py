@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from scanner import __version__
 from scanner.model import Finding, ScanResult
-from scanner.report.common import counts, reportable, safe_value
+from scanner.report.common import counts, dump_json, reportable, safe_value
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
@@ -62,4 +61,5 @@ def json_document(result: ScanResult) -> dict[str, Any]:
 
 
 def render_json(result: ScanResult) -> str:
-    return json.dumps(json_document(result), indent=2, ensure_ascii=False) + "\n"
+    document = json_document(result)
+    return dump_json(document, len(document["findings"]))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from scanner import __version__
 from scanner.model import Finding, Notification, RuleInfo, ScanResult, SourceRef
-from scanner.report.common import SARIF_LEVEL, SECURITY_SEVERITY, reportable, safe_value
+from scanner.report.common import SARIF_LEVEL, SECURITY_SEVERITY, dump_json, reportable, safe_value
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/iacscan/iacscan"
@@ -139,4 +138,5 @@ def sarif_document(result: ScanResult) -> dict[str, Any]:
 
 
 def render_sarif(result: ScanResult) -> str:
-    return json.dumps(sarif_document(result), indent=2, sort_keys=False, ensure_ascii=False) + "\n"
+    document = sarif_document(result)
+    return dump_json(document, len(document["runs"][0]["results"]))

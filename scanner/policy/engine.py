@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
-from scanner.model import Finding, Inventory, Mode, Resource, Severity, SourceRef, Status
-from scanner.policy.evaluator import EvalScope, Outcome, Witness, evaluate
+from scanner.model import Finding, Inventory, Mode, Resource, Severity, SourceRef, Status, Suppression
+from scanner.policy.evaluator import EvalScope, Outcome, Witness, compile_condition
 from scanner.policy.loader import PolicySet
 from scanner.policy.model import Policy
 from scanner.policy.operators import OpContext
@@ -45,6 +46,9 @@ def _message(policy: Policy, resource: Resource, outcome: Outcome, status: Statu
     return f"{base}. {extra}" if extra else base
 
 
+_STATUS = {True: Status.PASS, False: Status.FAIL, None: Status.UNKNOWN}
+
+
 def evaluate_inventory(
     inventory: Inventory,
     policies: PolicySet,
@@ -57,26 +61,31 @@ def evaluate_inventory(
     today = as_of or date.today()
     findings: list[Finding] = []
     alias_map = policies.alias_map()
+    contexts = {policy.id: OpContext(today, policy.options) for policy in policies.policies}
+    checks = {
+        (policy.id, rtype): compile_condition(cond)
+        for policy in policies.policies
+        for rtype in policy.resource_types
+        if (cond := policy.condition_for(rtype)) is not None
+    }
     for resource in inventory.resources:
         if resource.mode is not Mode.MANAGED:
             continue
         for policy in policies.by_type.get(resource.type, ()):
             if policy.origins and resource.origin.value not in policy.origins:
                 continue
-            cond = policy.condition_for(resource.type)
-            if cond is None:
+            check = checks.get((policy.id, resource.type))
+            if check is None:
                 continue
-            scope = EvalScope(resource, related, OpContext(today, policy.options))
-            outcome = evaluate(cond, resource.attrs, "", scope)
-            status = {True: Status.PASS, False: Status.FAIL, None: Status.UNKNOWN}[outcome.value]
+            outcome = check(resource.attrs, "", EvalScope(resource, related, contexts[policy.id]))
+            status = _STATUS[outcome.value]
             source, path = (resource.source, "")
             if status is Status.FAIL:
                 source, path = _locate(outcome.witnesses, by_address, resource)
-            severity = Severity(outcome.severity) if outcome.severity else policy.severity
             finding = Finding(
                 rule_id=policy.id,
                 status=status,
-                severity=severity,
+                severity=Severity(outcome.severity) if outcome.severity else policy.severity,
                 resource_address=resource.address,
                 resource_type=resource.type,
                 message=_message(policy, resource, outcome, status),
@@ -84,17 +93,13 @@ def evaluate_inventory(
                 attribute_path=path,
                 origin=resource.origin,
             )
-            if status is Status.FAIL:
+            if status is Status.FAIL and resource.suppressions:
                 finding = _apply_inline(finding, resource, alias_map)
             findings.append(finding)
     return sorted(findings, key=sort_key)
 
 
 def _apply_inline(finding: Finding, resource: Resource, alias_map: dict[str, str]) -> Finding:
-    from dataclasses import replace
-
-    from scanner.model import Suppression
-
     for sup in resource.suppressions:
         if alias_map.get(sup.policy_id, sup.policy_id) == finding.rule_id:
             return replace(

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from scanner.model import PartialDocument, Resource, Sensitive, Unknown
 from scanner.policy import iam
 from scanner.policy.operators import OPERATORS, SEES_UNKNOWN, OpContext, OpResult
-from scanner.policy.paths import MISSING, resolve
+from scanner.policy.paths import MISSING, parse_path, resolve
 from scanner.policy.related import IDENTITY_ATTRS, RelatedIndex
 
 Tri = bool | None
@@ -25,8 +25,8 @@ Witness = tuple[str, str]  # (resource address, attribute path)
 @dataclass(slots=True)
 class Outcome:
     value: Tri
-    witnesses: list[Witness] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
+    witnesses: Sequence[Witness] = ()
+    messages: Sequence[str] = ()
     severity: str | None = None
 
 
@@ -69,71 +69,130 @@ def _any(outcomes: Sequence[Outcome]) -> Outcome:
 
 
 def _merge(value: Tri, parts: Sequence[Outcome]) -> Outcome:
-    out = Outcome(value)
+    if len(parts) == 1:
+        part = parts[0]
+        return part if part.value is value else Outcome(value, part.witnesses, part.messages, part.severity)
+    witnesses: list[Witness] = []
+    messages: list[str] = []
+    severity = None
     for part in parts:
-        out.witnesses.extend(part.witnesses)
-        out.messages.extend(part.messages)
-        if part.severity and not out.severity:
-            out.severity = part.severity
-    return out
+        witnesses.extend(part.witnesses)
+        if part.messages:
+            messages.extend(part.messages)
+        if part.severity and not severity:
+            severity = part.severity
+    return Outcome(value, witnesses, messages, severity)
+
+
+def _negate(inner: Outcome) -> Outcome:
+    return Outcome(
+        None if inner.value is None else not inner.value, inner.witnesses, inner.messages, inner.severity
+    )
+
+
+# A condition compiled once into a closure: (target, prefix, scope) → Outcome.
+Check = Callable[[Any, str, EvalScope], Outcome]
+_COMPILED: dict[int, tuple[Mapping[str, Any], Check]] = {}
+
+
+def compile_condition(cond: Mapping[str, Any]) -> Check:
+    """The closure for a condition, compiled on first use (the condition is kept alive with it)."""
+    entry = _COMPILED.get(id(cond))
+    if entry is not None and entry[0] is cond:
+        return entry[1]
+    check = _compile(cond)
+    _COMPILED[id(cond)] = (cond, check)
+    return check
 
 
 def evaluate(cond: Mapping[str, Any], target: Any, prefix: str, scope: EvalScope) -> Outcome:
     """Evaluate ``cond`` against ``target`` (the resource attrs or an element of them)."""
+    return compile_condition(cond)(target, prefix, scope)
+
+
+def _compile(cond: Mapping[str, Any]) -> Check:
     if "attr" in cond:
-        return _leaf(cond, target, prefix, scope)
+        return _compile_leaf(cond)
     if "all" in cond:
-        return _all([evaluate(c, target, prefix, scope) for c in cond["all"]])
+        parts = [compile_condition(c) for c in cond["all"]]
+        return lambda t, p, s: _all([c(t, p, s) for c in parts])
     if "any" in cond:
-        return _any([evaluate(c, target, prefix, scope) for c in cond["any"]])
+        alternatives = [compile_condition(c) for c in cond["any"]]
+        return lambda t, p, s: _any([c(t, p, s) for c in alternatives])
     if "not" in cond:
-        inner = evaluate(cond["not"], target, prefix, scope)
-        return Outcome(
-            None if inner.value is None else not inner.value, inner.witnesses, inner.messages, inner.severity
-        )
+        inner = compile_condition(cond["not"])
+        return lambda t, p, s: _negate(inner(t, p, s))
     for quantifier in ("each", "some", "none"):
         if quantifier in cond:
-            return _quantify(quantifier, cond, target, prefix, scope)
+            return _compile_quantifier(quantifier, cond)
     if "related" in cond:
-        return _related(cond["related"], scope)
+        spec = cond["related"]
+        return lambda t, p, s: _related(spec, s)
     if "fn" in cond:
-        check = FUNCTIONS.get(cond["fn"])
-        if check is None:
-            return Outcome(None, messages=[f"unknown check function {cond['fn']!r}"])
-        return check(scope.subject, cond.get("args", {}), scope)
+        name, args = cond["fn"], cond.get("args", {})
+
+        def call(t: Any, p: str, s: EvalScope) -> Outcome:
+            check = FUNCTIONS.get(name)
+            if check is None:
+                return Outcome(None, messages=[f"unknown check function {name!r}"])
+            return check(s.subject, args, s)
+
+        return call
     if "const" in cond:
-        return Outcome(bool(cond["const"]))
+        constant = Outcome(bool(cond["const"]))
+        return lambda t, p, s: constant
     raise ValueError(f"unsupported condition {sorted(cond)}")
 
 
-def _leaf(cond: Mapping[str, Any], target: Any, prefix: str, scope: EvalScope) -> Outcome:
+def _compile_leaf(cond: Mapping[str, Any]) -> Check:
     op_name = cond["op"]
-    op = OPERATORS.get(op_name)
-    if op is None:
-        return Outcome(None, messages=[f"unknown operator {op_name!r}"])
+    attr = cond["attr"]
     expected = cond.get("value")
     has_default = "default" in cond
-    matches = resolve(target, cond["attr"], prefix)
-    results: list[Outcome] = []
-    address = scope.subject.address
-    for path, actual in matches:
+    default = cond.get("default")
+    sees_unknown = op_name in SEES_UNKNOWN
+    combine = _all if cond.get("match", "any") == "all" else _any
+    steps = parse_path(attr)
+    # Plain dotted names can be read with dict lookups; lists (blocks) and wildcards need resolve().
+    simple = all(isinstance(step, str) and step != "*" for step in steps)
+
+    def judge(actual: Any, path: str, scope: EvalScope) -> Outcome:
+        op = OPERATORS.get(op_name)
+        if op is None:
+            return Outcome(None, messages=[f"unknown operator {op_name!r}"])
         if has_default and (actual is MISSING or actual is None):
-            actual = cond["default"]
-        if isinstance(actual, PartialDocument) and op_name not in SEES_UNKNOWN:
-            actual = Unknown  # its text can't be known; quantifiers with `as:` read its known parts
-        if (actual is Unknown or actual is Sensitive) and op_name not in SEES_UNKNOWN:
-            results.append(Outcome(None, [(address, path)]))
-            continue
+            actual = default
+        if not sees_unknown:
+            if isinstance(actual, PartialDocument):
+                actual = Unknown  # its text can't be known; quantifiers with `as:` read its known parts
+            if actual is Unknown or actual is Sensitive:
+                return Outcome(None, [(scope.subject.address, path)])
         raw = op(actual, expected, scope.ctx)
         if isinstance(raw, OpResult):
-            results.append(
-                Outcome(raw.value, [(address, path)], [raw.message] if raw.message else [], raw.severity)
+            return Outcome(
+                raw.value,
+                [(scope.subject.address, path)],
+                [raw.message] if raw.message else (),
+                raw.severity,
             )
-        else:
-            results.append(Outcome(raw, [(address, path)]))
-    if cond.get("match", "any") == "all":
-        return _all(results)
-    return _any(results)
+        return Outcome(raw, [(scope.subject.address, path)])
+
+    def check(target: Any, prefix: str, scope: EvalScope) -> Outcome:
+        if simple:
+            value = target
+            for step in steps:
+                if not isinstance(value, dict):
+                    break  # a block list, an unknown or a missing value midway: the general walk
+                value = value.get(step, MISSING)
+            else:
+                return judge(value, f"{prefix}.{attr}" if prefix else attr, scope)
+        return _general(target, prefix, scope)
+
+    def _general(target: Any, prefix: str, scope: EvalScope) -> Outcome:
+        results = [judge(actual, path, scope) for path, actual in resolve(target, attr, prefix)]
+        return results[0] if len(results) == 1 else combine(results)
+
+    return check
 
 
 def _elements(value: Any, as_: str | None) -> Any:
@@ -154,35 +213,40 @@ def _elements(value: Any, as_: str | None) -> Any:
     return [value]
 
 
-def _quantify(kind: str, cond: Mapping[str, Any], target: Any, prefix: str, scope: EvalScope) -> Outcome:
+def _compile_quantifier(kind: str, cond: Mapping[str, Any]) -> Check:
     as_ = cond.get("as")
-    where = cond["where"]
-    outcomes: list[Outcome] = []
-    for path, value in resolve(target, cond[kind], prefix):
-        elements = _elements(value, as_)
-        if elements is Unknown:
-            outcomes.append(Outcome(None, [(scope.subject.address, path)]))
-            continue
-        for n, element in enumerate(elements):
-            if element is Unknown or element is Sensitive:
-                outcomes.append(Outcome(None, [(scope.subject.address, path)]))
+    where = compile_condition(cond["where"])
+    target_path = cond[kind]
+
+    def check(target: Any, prefix: str, scope: EvalScope) -> Outcome:
+        address = scope.subject.address
+        outcomes: list[Outcome] = []
+        for path, value in resolve(target, target_path, prefix):
+            elements = _elements(value, as_)
+            if elements is Unknown:
+                outcomes.append(Outcome(None, ((address, path),)))
                 continue
-            # IAM statements and JSON documents have no lines of their own: point at the attribute.
-            element_prefix = path if as_ else f"{path}[{n}]"
-            inner = evaluate(where, element, element_prefix, scope)
-            if as_:
-                inner.witnesses[:] = [(a, path) for a, _ in inner.witnesses] or [
-                    (scope.subject.address, path)
-                ]
-            outcomes.append(inner)
-    if kind == "each":
-        return _all(outcomes) if outcomes else Outcome(True)
-    if kind == "some":
-        return _any(outcomes) if outcomes else Outcome(False, [(scope.subject.address, cond[kind])])
-    found = _any(outcomes) if outcomes else Outcome(False)
-    return Outcome(
-        None if found.value is None else not found.value, found.witnesses, found.messages, found.severity
-    )
+            for n, element in enumerate(elements):
+                if element is Unknown or element is Sensitive:
+                    outcomes.append(Outcome(None, ((address, path),)))
+                    continue
+                # IAM statements and JSON documents have no lines of their own: point at the attribute.
+                inner = where(element, path if as_ else f"{path}[{n}]", scope)
+                if as_:
+                    inner = Outcome(
+                        inner.value,
+                        [(a, path) for a, _ in inner.witnesses] or [(address, path)],
+                        inner.messages,
+                        inner.severity,
+                    )
+                outcomes.append(inner)
+        if kind == "each":
+            return _all(outcomes) if outcomes else Outcome(True)
+        if kind == "some":
+            return _any(outcomes) if outcomes else Outcome(False, ((address, target_path),))
+        return _negate(_any(outcomes)) if outcomes else Outcome(True)
+
+    return check
 
 
 def _related(spec: Mapping[str, Any], scope: EvalScope) -> Outcome:
@@ -202,9 +266,7 @@ def _related(spec: Mapping[str, Any], scope: EvalScope) -> Outcome:
         return _all(outcomes) if outcomes else Outcome(True)
     found = _any(outcomes) if outcomes else Outcome(None if unresolved else False)
     if require == "none":
-        return Outcome(
-            None if found.value is None else not found.value, found.witnesses, found.messages, found.severity
-        )
+        return _negate(found)
     if found.value is False and unresolved:
         return Outcome(None, found.witnesses)
     return found

@@ -63,7 +63,12 @@ def _norm_scalar(value: Any) -> Any:
     return value
 
 
+_PLAIN = (str, int, bool)
+
+
 def _equal(actual: Any, expected: Any) -> Tri:
+    if type(actual) is type(expected) and type(actual) in _PLAIN:
+        return bool(actual == expected)  # the common case, without conversions
     if _is_unknown(actual):
         return None
     if actual is MISSING:
@@ -71,7 +76,7 @@ def _equal(actual: Any, expected: Any) -> Tri:
     if isinstance(actual, (list, tuple)) and isinstance(expected, (list, tuple)):
         if len(actual) != len(expected):
             return False
-        results = [_equal(a, e) for a, e in zip(actual, expected)]
+        results = [_equal(a, e) for a, e in zip(actual, expected, strict=True)]
         if False in results:
             return False
         return None if None in results else True

@@ -271,6 +271,25 @@ def _iam_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(parts), re.IGNORECASE | re.DOTALL)
 
 
+def _wildcard_match(pattern: str, name: str) -> bool:
+    """IAM wildcard matching; plain ``*`` patterns (nearly all) without building a regex per value."""
+    if "?" in pattern:
+        return _iam_pattern(pattern).fullmatch(name) is not None
+    pattern, name = pattern.lower(), name.lower()
+    if "*" not in pattern:
+        return pattern == name
+    first, *middle, last = pattern.split("*")
+    if not name.startswith(first) or not name.endswith(last) or len(name) < len(first) + len(last):
+        return False
+    pos, end = len(first), len(name) - len(last)
+    for part in middle:
+        found = name.find(part, pos, end)
+        if found < 0:
+            return False
+        pos = found + len(part)
+    return True
+
+
 def _covers(actual: Any, expected: Any, ctx: OpContext) -> Tri:
     """True when an item of the value, read as an IAM wildcard pattern, matches any expected name.
 
@@ -289,7 +308,7 @@ def _covers(actual: Any, expected: Any, ctx: OpContext) -> Tri:
         if not isinstance(item, str):
             continue
         for name in _as_list(expected):
-            if _iam_pattern(item).fullmatch(str(name)):
+            if _wildcard_match(item, str(name)):
                 return True
     return None if unknown else False
 

@@ -68,3 +68,15 @@ def test_operator_table(name: str, actual: Any, expected: Any, result: Any) -> N
 def test_unknown_and_sensitive_are_never_false(name: str) -> None:
     assert op(name, Unknown, "x") is None
     assert op(name, Sensitive, "x") is None
+
+
+def test_wildcard_matching_agrees_with_the_regex_form() -> None:
+    import random
+
+    from scanner.policy.operators import _iam_pattern, _wildcard_match
+
+    rng = random.Random(7)
+    for _ in range(5000):
+        pattern = "".join(rng.choice("aB*") for _ in range(rng.randint(0, 7)))
+        name = "".join(rng.choice("ab") for _ in range(rng.randint(0, 7)))
+        assert _wildcard_match(pattern, name) == bool(_iam_pattern(pattern).fullmatch(name)), (pattern, name)

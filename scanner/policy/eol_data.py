@@ -24,6 +24,7 @@ import yaml
 
 from scanner.errors import PolicyError
 from scanner.policy.validation_cache import ValidationCache, cache_file, digest
+from scanner.yamlio import load_yaml
 
 DATA_DIRNAME = "eol"
 OVERRIDE_ENV = "IACSCAN_EOL_OVERRIDES"
@@ -133,13 +134,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-# libyaml's loader where PyYAML was built with it: several times faster than the pure-Python one.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _read_yaml(path: Path) -> Any:
     try:
-        return _plain(yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER))
+        return _plain(load_yaml(path.read_text(encoding="utf-8")))
     except OSError as exc:
         raise PolicyError(f"{path}: cannot read end-of-life data: {exc.strerror}") from exc
     except yaml.YAMLError as exc:

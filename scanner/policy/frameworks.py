@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from scanner.errors import PolicyError
+from scanner.yamlio import load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,7 @@ def load_frameworks(policy_roots: list[Path]) -> dict[str, Framework]:
             continue
         for path in sorted(folder.rglob("*.y*ml")):
             try:
-                doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+                doc = load_yaml(path.read_text(encoding="utf-8"))
             except (OSError, yaml.YAMLError) as exc:
                 raise PolicyError(f"{path}: cannot load framework: {exc}") from exc
             fw = _parse(doc, path)

@@ -20,10 +20,9 @@ from scanner.policy.model import Policy
 from scanner.policy.operators import OPERATORS
 from scanner.policy.paths import parse_path
 from scanner.policy.validation_cache import ValidationCache, cache_file, digest
+from scanner.yamlio import load_yaml
 
 BUILTIN_DIRNAME = "policies"
-# libyaml's loader where PyYAML was built with it: several times faster than the pure-Python one.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def builtin_policy_root() -> Path:
@@ -133,7 +132,7 @@ def load_policy_file(path: Path, cache: ValidationCache | None = None) -> Policy
     if cached is not None:
         return parse_policy(cached, path, validated=True)
     try:
-        doc = yaml.load(raw.decode("utf-8"), Loader=_YAML_LOADER)
+        doc = load_yaml(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise PolicyError(f"{path}: not UTF-8 text") from exc
     except yaml.YAMLError as exc:

@@ -13,7 +13,7 @@ from scanner.commands.common import debug_option, emit, fail, format_option, han
 from scanner.config import apply_skips, project_config
 from scanner.exit_codes import ERROR, exit_code
 from scanner.model import Severity
-from scanner.scan import ScanOptions, run_scan
+from scanner.scan import ScanOptions, load_library, run_scan
 
 
 def _parse_vars(values: tuple[str, ...]) -> dict[str, str]:
@@ -36,7 +36,7 @@ def _parse_date(value: str | None) -> date | None:
 
 
 @click.command("scan")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @format_option()
 @output_option
 @click.option(
@@ -105,6 +105,16 @@ def _parse_date(value: str | None) -> date | None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Report the failures recorded in this baseline file as suppressed (see `iacscan baseline`).",
 )
+@click.option(
+    "--live", is_flag=True, help="Also run the policies on what is deployed in AWS (boto3 credentials)."
+)
+@click.option("--drift", is_flag=True, help="Also report drift between the state/plan/Pulumi PATHS and AWS.")
+@click.option(
+    "--regions", multiple=True, help="Regions to read for --live/--drift (comma-separated or repeated)."
+)
+@click.option("--ignore", "drift_patterns", multiple=True, help="Drift ignore rule, .driftignore syntax.")
+@click.option("--driftignore", type=click.Path(dir_okay=False, path_type=Path), help="Drift ignore file.")
+@click.option("--strict", is_flag=True, help="With --drift, also report account defaults as unmanaged.")
 @debug_option
 @handles_errors
 def command(
@@ -130,9 +140,22 @@ def command(
     endpoint_url: str | None,
     config_path: Path | None,
     baseline_path: Path | None,
+    live: bool,
+    drift: bool,
+    regions: tuple[str, ...],
+    drift_patterns: tuple[str, ...],
+    driftignore: Path | None,
+    strict: bool,
     debug: bool,
 ) -> None:
-    """Scan Terraform directories, plan/state files or Pulumi exports (PATHS) against the policies."""
+    """Scan Terraform directories, plan/state files or Pulumi exports (PATHS) against the policies.
+
+    With --live, also what is deployed in AWS; with --drift, also what changed there since PATHS.
+    """
+    if drift and not paths:
+        fail("--drift needs a state, plan or Pulumi export to compare with")
+    if not paths and not live:
+        fail("nothing to scan: give PATHS, or --live to scan what is deployed")
     for spec in paths:
         if "://" not in spec and not Path(spec).exists():
             fail(f"{spec}: no such file or directory")
@@ -159,7 +182,20 @@ def command(
         region=region,
         endpoint_url=endpoint_url,
     )
-    result = apply_skips(run_scan(options), config)
+    library = load_library(options)
+    result = run_scan(options, library)
+    partial = False
+    if live or drift:
+        from scanner.commands.drift import load_ignore
+        from scanner.live_scan import LiveOptions, add_live
+
+        ignore = load_ignore(driftignore, (*config.drift_ignore, *drift_patterns))
+        live_options = LiveOptions(
+            live=live, drift=drift, regions=regions, ignore=ignore, strict=strict or bool(config.drift_strict)
+        )
+        outcome = add_live(result, library, options, live_options)
+        result, partial = outcome.result, outcome.partial
+    result = apply_skips(result, config)
     baseline_path = baseline_path or config.baseline
     if baseline_path is not None:
         result = baseline.apply(result, baseline.load(baseline_path))
@@ -168,6 +204,12 @@ def command(
         for note in result.notifications:
             if note.kind == "input":
                 click.echo(f"iacscan: error: {note.message}", err=True)
+        sys.exit(ERROR)
+    if partial:
+        click.echo(
+            "iacscan: error: the live read stopped early (AWS endpoint unreachable); the report is partial",
+            err=True,
+        )
         sys.exit(ERROR)
     fail_on = fail_on or config.fail_on or "low"
     soft_fail = soft_fail or bool(config.soft_fail)

@@ -35,9 +35,14 @@ def drift_run(
     strict: bool = False,
     types: Iterable[str] | None = None,
     progress: Progress | None = None,
+    live: LiveRead | None = None,
 ) -> DriftRun:
-    """Read every supported type (or ``types``) in ``regions`` and compare with ``iac``."""
-    live = read_live(types, regions, session_factory, progress=progress)
+    """Read every supported type (or ``types``) in ``regions`` and compare with ``iac``.
+
+    ``live``: a read already made (``iacscan scan --live --drift`` reads once for both).
+    """
+    if live is None:
+        live = read_live(types, regions, session_factory, progress=progress)
     report = compute_drift(
         iac, live.inventory, ignore=ignore, strict=strict, checked_types=live.read_types, regions=regions
     )

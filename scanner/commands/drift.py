@@ -14,15 +14,17 @@ from pathlib import Path
 
 import click
 
+from scanner import baseline
 from scanner.cloud.aws.lister import Progress
 from scanner.cloud.aws.session import DEFAULT_MAX_ATTEMPTS, SessionFactory
 from scanner.commands.common import debug_option, emit, fail, format_option, handles_errors, output_option
+from scanner.config import project_config
 from scanner.drift.ignore import IgnoreRules
 from scanner.drift.rules import drift_rules
 from scanner.drift.run import DriftRun, drift_run
 from scanner.errors import CloudError, UsageError
 from scanner.exit_codes import DRIFT, ERROR, OK
-from scanner.model import Inventory, Origin, ScanResult
+from scanner.model import Inventory, Origin, ScanResult, Status
 from scanner.sources.detect import LoadOptions, load_input
 from scanner.sources.terraform_state import inventory_regions, state_regions
 
@@ -123,6 +125,18 @@ def drift_result(inv: Inventory, run: DriftRun) -> ScanResult:
     show_default=True,
     help="Attempts per AWS call (adaptive retry mode).",
 )
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file (default: .iacscan.yaml or [tool.iacscan] in pyproject.toml, found upward).",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Report the drift recorded in this baseline file as suppressed (see `iacscan baseline`).",
+)
 @format_option()
 @output_option
 @debug_option
@@ -138,6 +152,8 @@ def command(
     strict: bool,
     stack: str | None,
     max_attempts: int,
+    config_path: Path | None,
+    baseline_path: Path | None,
     fmt: str,
     output: Path | None,
     debug: bool,
@@ -165,7 +181,9 @@ def command(
             f"{spec}: drift needs resource ids: give a Terraform state, a plan, a Pulumi export, or a "
             'directory whose backend "s3" block points at its state'
         )
-    ignore = load_ignore(driftignore, patterns)
+    config = project_config(config_path)
+    ignore = load_ignore(driftignore, (*config.drift_ignore, *patterns))
+    strict = strict or bool(config.drift_strict)
     factory = SessionFactory(profile=profile, endpoint_url=endpoint_url, max_attempts=max_attempts)
     region_list = resolve_regions(regions, spec, inv, factory)
     factory.region = region_list[0]
@@ -177,11 +195,15 @@ def command(
     if not run.live.read_types and run.live.failed_types and not run.partial:
         first = run.notifications[0].message if run.notifications else "no resource type could be read"
         raise CloudError(f"could not read AWS: {first}")
-    emit(drift_result(inv, run), fmt, output)
+    result = drift_result(inv, run)
+    baseline_path = baseline_path or config.baseline
+    if baseline_path is not None:
+        result = baseline.apply(result, baseline.load(baseline_path))
+    emit(result, fmt, output)
     if run.partial:
         click.echo(
             "iacscan: error: the live read stopped early (AWS endpoint unreachable); the report is partial",
             err=True,
         )
         sys.exit(ERROR)
-    sys.exit(DRIFT if run.findings else OK)
+    sys.exit(DRIFT if any(f.status is Status.FAIL for f in result.findings) else OK)

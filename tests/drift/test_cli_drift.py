@@ -108,3 +108,22 @@ def test_terraform_source_without_state_is_a_usage_error(tmp_path: Path) -> None
     code, _, err = invoke(str(tmp_path), "--regions", REGION)
     assert code == 2
     assert "drift needs resource ids" in err
+
+
+def test_baseline_and_config_apply_to_drift(aws_endpoint: str, tmp_path: Path) -> None:
+    seeded = seed(aws_endpoint, tmp_path)
+    boto3.client("s3", endpoint_url=aws_endpoint, region_name=REGION).create_bucket(Bucket="made-by-hand")
+    sarif = tmp_path / "drift.sarif"
+    args = (str(seeded.state), "--endpoint-url", aws_endpoint)
+    assert invoke(*args, "-f", "sarif", "-o", str(sarif))[0] == 3
+    base = tmp_path / "baseline.json"
+    made = CliRunner().invoke(main_group, ["baseline", "create", "--from-sarif", str(sarif), "-o", str(base)])
+    assert made.exit_code == 0, made.output
+    code, out, err = invoke(*args, "--baseline", str(base), "-f", "json")
+    assert code == 0, err
+    [finding] = json.loads(out)["findings"]
+    assert finding["status"] == "suppressed" and finding["suppression"]["source"] == "baseline"
+    config = tmp_path / "iacscan.yaml"
+    config.write_text("drift:\n  ignore:\n    - aws_s3_bucket.made-by-hand\n")
+    code, out, err = invoke(*args, "--config", str(config), "-f", "json")
+    assert code == 0, err + out

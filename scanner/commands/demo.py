@@ -33,12 +33,13 @@ SHADOW_BUCKET = "webapp-staging-scratch"
 
 
 def find_stack() -> Path:
-    """The example stack next to the package (the demo runs from a checkout)."""
-    root = Path(scanner.__file__).resolve().parent.parent
-    stack = root / STACK
-    if not (stack / "terraform.tfstate").is_file():
-        raise UsageError(f"{stack}: example stack not found; run the demo from a checkout of iacscan")
-    return stack
+    """The example stack of the checkout the demo runs in (the current directory), else next to the
+    package (an editable install)."""
+    for root in (Path.cwd(), Path(scanner.__file__).resolve().parent.parent):
+        stack = root / STACK
+        if (stack / "terraform.tfstate").is_file():
+            return stack
+    raise UsageError(f"{STACK}: example stack not found; run the demo from the root of an iacscan checkout")
 
 
 def _by_address(inv: Inventory, address: str) -> str:

@@ -42,7 +42,7 @@ def use_dummy_credentials(region: str) -> None:
 def local_moto(timeout: float = 30.0) -> Iterator[str]:
     """Start ``python -m moto.server`` on 127.0.0.1; yield its URL; stop it afterwards."""
     if importlib.util.find_spec("moto") is None:
-        raise CloudError("the demo needs moto's server: pip install 'moto[server]'")
+        raise CloudError("the demo needs moto's server: pip install 'iacscan[demo]' (or 'moto[server]')")
     port = free_port()
     env = {**os.environ, **DUMMY_CREDENTIALS}
     cmd = [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)]

@@ -7,21 +7,18 @@ it for drift. No CLI knowledge: the command passes options in and gets a new Sca
 
 from __future__ import annotations
 
-import os
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from scanner.cloud.aws import read_live
+from scanner.cloud.aws.regions import resolve_regions, state_files
 from scanner.cloud.aws.session import SessionFactory
 from scanner.drift.ignore import IgnoreRules
 from scanner.drift.rules import drift_rules
 from scanner.drift.run import drift_run
-from scanner.errors import SourceError, UsageError
+from scanner.errors import SourceError
 from scanner.model import Inventory, Notification, Origin, Resource, ScanResult
 from scanner.policy.engine import evaluate_inventory, sort_key
-from scanner.scan import PolicyLibrary, ScanOptions
-from scanner.sources.detect import LoadOptions, load_input
-from scanner.sources.terraform_state import inventory_regions
+from scanner.scan import PolicyLibrary, ScanOptions, load_inventory
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,18 +40,9 @@ def _iac_for_drift(options: ScanOptions) -> tuple[list[Resource], list[Notificat
     """The inputs that hold resource ids, loaded as deployed (a plan's prior state)."""
     resources: list[Resource] = []
     notes: list[Notification] = []
-    load_options = LoadOptions(
-        use_prior_state=True,
-        source_dir=options.source_dir,
-        stack=options.stack,
-        profile=options.profile,
-        region=options.region,
-        endpoint_url=options.endpoint_url,
-        state_from_backend=options.state_from_backend,
-    )
     for spec in options.paths:
         try:
-            inventory = load_input(spec, base_dir=options.base_dir, options=load_options)
+            inventory = load_inventory(spec, options, as_deployed=True)
         except SourceError as exc:
             notes.append(Notification("error", str(exc), kind="input"))
             continue
@@ -71,25 +59,14 @@ def _iac_for_drift(options: ScanOptions) -> tuple[list[Resource], list[Notificat
     return resources, notes
 
 
-def _regions(given: Sequence[str], iac: Sequence[Resource], factory: SessionFactory) -> list[str]:
-    if given:
-        return sorted({r.strip() for v in given for r in v.split(",") if r.strip()})
-    found = inventory_regions(iac)
-    if found:
-        return sorted(found)
-    default = os.environ.get("AWS_DEFAULT_REGION") or os.environ.get("AWS_REGION") or factory.default_region()
-    if not default:
-        raise UsageError("no AWS region: pass --regions, or set AWS_DEFAULT_REGION")
-    return [default]
-
-
 def add_live(
     result: ScanResult, library: PolicyLibrary, options: ScanOptions, live: LiveOptions
 ) -> LiveOutcome:
     """Read AWS once; add policy findings on live resources and/or drift findings to ``result``."""
     factory = SessionFactory(profile=options.profile, endpoint_url=options.endpoint_url)
     iac, notes = _iac_for_drift(options) if live.drift else ([], [])
-    regions = _regions(live.regions, iac, factory)
+    files = [f for spec in options.paths for f in state_files(spec)]
+    regions = resolve_regions(live.regions, iac, factory, files)
     factory.region = regions[0]
     read = read_live(None, regions, factory)
     findings = list(result.findings)

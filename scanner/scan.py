@@ -71,8 +71,11 @@ def load_library(options: ScanOptions) -> PolicyLibrary:
     return PolicyLibrary(PolicySet.of(selected), frameworks, tuple(roots))
 
 
-def load_inventory(spec: str, options: ScanOptions) -> Inventory:
-    """One input (a directory, a file or an s3:// URL) → Inventory. Raises SourceError."""
+def load_inventory(spec: str, options: ScanOptions, *, as_deployed: bool = False) -> Inventory:
+    """One input (a directory, a file or an s3:// URL) → Inventory. Raises SourceError.
+
+    ``as_deployed``: a plan's prior state rather than its planned values (what drift compares).
+    """
     from scanner.sources import detect
 
     load_options = detect.LoadOptions(
@@ -84,6 +87,7 @@ def load_inventory(spec: str, options: ScanOptions) -> Inventory:
         profile=options.profile,
         region=options.region,
         endpoint_url=options.endpoint_url,
+        use_prior_state=as_deployed,
     )
     return detect.load_input(spec, base_dir=options.base_dir, options=load_options)
 

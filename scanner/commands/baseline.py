@@ -82,8 +82,9 @@ def _scan_failures(paths: tuple[str, ...], config: Config, sources: dict[str, An
 
 
 def _drift_failures(spec: str, config: Config, sources: dict[str, Any]) -> list[bl.Failure]:
+    from scanner.cloud.aws.regions import resolve_regions, state_files
     from scanner.cloud.aws.session import SessionFactory
-    from scanner.commands.drift import load_ignore, resolve_regions
+    from scanner.commands.drift import load_ignore
     from scanner.drift.run import drift_run
     from scanner.sources.detect import LoadOptions, load_input
 
@@ -93,7 +94,7 @@ def _drift_failures(spec: str, config: Config, sources: dict[str, Any]) -> list[
     load_options = LoadOptions(use_prior_state=True, profile=profile, endpoint_url=endpoint)
     inventory = load_input(spec, base_dir=Path.cwd(), options=load_options)
     factory = SessionFactory(profile=profile, endpoint_url=endpoint)
-    regions = resolve_regions(sources["regions"], spec, inventory, factory)
+    regions = resolve_regions(sources["regions"], inventory.resources, factory, state_files(spec))
     factory.region = regions[0]
     run = drift_run(
         inventory,

@@ -68,6 +68,24 @@ def output_option(func: F) -> F:
     )(func)
 
 
+def config_option(func: F) -> F:
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Configuration file (default: .iacscan.yaml or [tool.iacscan] in pyproject.toml, found upward).",
+    )(func)
+
+
+def baseline_option(what: str) -> Callable[[F], F]:
+    return click.option(
+        "--baseline",
+        "baseline_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=f"Report the {what} recorded in this baseline file as suppressed (see `iacscan baseline`).",
+    )
+
+
 def debug_option(func: F) -> F:
     return click.option("--debug", is_flag=True, help="Show tracebacks for errors.")(func)
 

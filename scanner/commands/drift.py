@@ -6,7 +6,6 @@ endpoint that died mid-read: then the partial report is still written).
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -16,8 +15,18 @@ import click
 
 from scanner import baseline
 from scanner.cloud.aws.lister import Progress
+from scanner.cloud.aws.regions import resolve_regions, state_files
 from scanner.cloud.aws.session import DEFAULT_MAX_ATTEMPTS, SessionFactory
-from scanner.commands.common import debug_option, emit, fail, format_option, handles_errors, output_option
+from scanner.commands.common import (
+    baseline_option,
+    config_option,
+    debug_option,
+    emit,
+    fail,
+    format_option,
+    handles_errors,
+    output_option,
+)
 from scanner.config import project_config
 from scanner.drift.ignore import IgnoreRules
 from scanner.drift.rules import drift_rules
@@ -26,29 +35,8 @@ from scanner.errors import CloudError, UsageError
 from scanner.exit_codes import DRIFT, ERROR, OK
 from scanner.model import Inventory, Origin, ScanResult, Status
 from scanner.sources.detect import LoadOptions, load_input
-from scanner.sources.terraform_state import inventory_regions, state_regions
 
 DEFAULT_DRIFTIGNORE = ".driftignore"
-
-
-def split_regions(values: Sequence[str]) -> list[str]:
-    return sorted({r.strip() for v in values for r in v.split(",") if r.strip()})
-
-
-def resolve_regions(given: Sequence[str], spec: str, inv: Inventory, factory: SessionFactory) -> list[str]:
-    """``--regions``, else the state's provider configuration / ARNs, else the default region."""
-    if given:
-        return split_regions(given)
-    found: tuple[str, ...] = ()
-    if "://" not in spec and Path(spec).is_file():
-        found = state_regions(Path(spec))
-    found = found or inventory_regions(inv.resources)
-    if found:
-        return sorted(found)
-    default = os.environ.get("AWS_DEFAULT_REGION") or os.environ.get("AWS_REGION") or factory.default_region()
-    if not default:
-        raise UsageError("no AWS region: pass --regions, or set AWS_DEFAULT_REGION")
-    return [default]
 
 
 def load_ignore(driftignore: Path | None, patterns: Sequence[str]) -> IgnoreRules:
@@ -125,18 +113,8 @@ def drift_result(inv: Inventory, run: DriftRun) -> ScanResult:
     show_default=True,
     help="Attempts per AWS call (adaptive retry mode).",
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Configuration file (default: .iacscan.yaml or [tool.iacscan] in pyproject.toml, found upward).",
-)
-@click.option(
-    "--baseline",
-    "baseline_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Report the drift recorded in this baseline file as suppressed (see `iacscan baseline`).",
-)
+@config_option
+@baseline_option("drift")
 @format_option()
 @output_option
 @debug_option
@@ -185,7 +163,7 @@ def command(
     ignore = load_ignore(driftignore, (*config.drift_ignore, *patterns))
     strict = strict or bool(config.drift_strict)
     factory = SessionFactory(profile=profile, endpoint_url=endpoint_url, max_attempts=max_attempts)
-    region_list = resolve_regions(regions, spec, inv, factory)
+    region_list = resolve_regions(regions, inv.resources, factory, state_files(spec))
     factory.region = region_list[0]
     show = fmt == "text" and output is None and sys.stderr.isatty()
     with progress_display(show) as progress:

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from scanner.commands import scan
+from scanner.commands.common import config_option
 
 SUFFIXES = (".tf", ".tf.json", ".tfvars", ".tfvars.json")
 
@@ -46,12 +47,7 @@ def module_dirs(files: Iterable[str]) -> list[str]:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Baseline file whose failures do not block.",
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Configuration file (default: found from the current directory upward).",
-)
+@config_option
 @click.pass_context
 def command(
     ctx: click.Context,

@@ -9,7 +9,16 @@ from pathlib import Path
 import click
 
 from scanner import baseline
-from scanner.commands.common import debug_option, emit, fail, format_option, handles_errors, output_option
+from scanner.commands.common import (
+    baseline_option,
+    config_option,
+    debug_option,
+    emit,
+    fail,
+    format_option,
+    handles_errors,
+    output_option,
+)
 from scanner.config import apply_skips, project_config
 from scanner.exit_codes import ERROR, exit_code
 from scanner.model import Severity
@@ -93,18 +102,8 @@ def _parse_date(value: str | None) -> date | None:
 @click.option("--profile", help="AWS profile for S3 backends.")
 @click.option("--region", help="AWS region for S3 backends.")
 @click.option("--endpoint-url", help="AWS endpoint URL (for S3-compatible backends or a local endpoint).")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Configuration file (default: .iacscan.yaml or [tool.iacscan] in pyproject.toml, found upward).",
-)
-@click.option(
-    "--baseline",
-    "baseline_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Report the failures recorded in this baseline file as suppressed (see `iacscan baseline`).",
-)
+@config_option
+@baseline_option("failures")
 @click.option(
     "--live", is_flag=True, help="Also run the policies on what is deployed in AWS (boto3 credentials)."
 )

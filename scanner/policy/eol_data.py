@@ -9,7 +9,6 @@ shipped data. Everything is loaded once per (data directory, override file) and 
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Mapping
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from scanner.errors import PolicyError
+from scanner.policy.schemas import schema_bytes, validator
 from scanner.policy.validation_cache import ValidationCache, cache_file, digest
 from scanner.yamlio import load_yaml
 
@@ -110,19 +110,12 @@ class _Draft:
     cycles: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-@lru_cache(maxsize=1)
 def _schema_bytes() -> bytes:
-    return (Path(__file__).parent / "eol_schema.json").read_bytes()
+    return schema_bytes("eol_schema.json")
 
 
-@lru_cache(maxsize=1)
 def _validator() -> jsonschema.protocols.Validator:
-    import jsonschema
-
-    schema = json.loads(_schema_bytes())
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    return cls(schema)  # type: ignore[no-any-return]
+    return validator("eol_schema.json")
 
 
 def _plain(value: Any) -> Any:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from scanner.model import Severity
 from scanner.policy.model import Policy
 from scanner.policy.operators import OPERATORS
 from scanner.policy.paths import parse_path
+from scanner.policy.schemas import schema_bytes, validator
 from scanner.policy.validation_cache import ValidationCache, cache_file, digest
 from scanner.yamlio import load_yaml
 
@@ -35,19 +35,12 @@ def builtin_policy_root() -> Path:
     return Path(str(resources.files("scanner") / "_policies"))
 
 
-@lru_cache(maxsize=1)
 def _schema_bytes() -> bytes:
-    return (Path(__file__).parent / "schema.json").read_bytes()
+    return schema_bytes("schema.json")
 
 
-@lru_cache(maxsize=1)
 def _validator() -> jsonschema.protocols.Validator:
-    import jsonschema
-
-    schema = json.loads(_schema_bytes())
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    return cls(schema)  # type: ignore[no-any-return]
+    return validator("schema.json")
 
 
 def _json_path(path: Iterable[Any]) -> str:

@@ -117,6 +117,10 @@ class Evaluator:
                     addr += index_suffix(ops[i][1][1])
                 self.refs.add(addr)
         for op in ops[i:]:
+            if isinstance(val, LazyObject):
+                # Reaching into a resource instance through a variable (`each.value.id` with
+                # `for_each = aws_s3_bucket.b`, a local holding resources) refers to that instance.
+                self.refs.add(val.address)
             val = self.apply(val, op)
         return val
 

@@ -27,3 +27,9 @@ def test_both_branches_of_a_conditional_are_references(load):
     assert logging.references["bucket"] == ("aws_s3_bucket.a", "aws_s3_bucket.many[0]")
     assert logging.attrs["target_bucket"] == "many-2"
     assert logging.references["target_bucket"] == ("aws_s3_bucket.many[2]",)
+
+
+def test_for_each_over_a_resource_refers_to_each_instance(load):
+    res = load("for_each_resources").by_address()
+    assert res['aws_s3_bucket_versioning.x["a"]'].references["bucket"] == ('aws_s3_bucket.x["a"]',)
+    assert res['aws_s3_bucket_versioning.x["b"]'].references["bucket"] == ('aws_s3_bucket.x["b"]',)

@@ -83,6 +83,7 @@ class Evaluator:
         env = self.env
         scope = self.scope
         i = 0
+        pending = ""
         if root in env:
             val = env[root]
         elif root in ("var", "local", "module"):
@@ -115,13 +116,16 @@ class Evaluator:
                 expanded = isinstance(val, (list, dict))
                 if expanded and i < len(ops) and ops[i][0] == "idx" and ops[i][1][0] == "lit":
                     addr += index_suffix(ops[i][1][1])
-                self.refs.add(addr)
+                pending = addr
         for op in ops[i:]:
             if isinstance(val, LazyObject):
-                # Reaching into a resource instance through a variable (`each.value.id` with
-                # `for_each = aws_s3_bucket.b`, a local holding resources) refers to that instance.
+                # Reaching into a resource instance — through an index (`aws_s3_bucket.b[count.index]`)
+                # or a variable (`each.value.id` with `for_each = aws_s3_bucket.b`) — refers to it.
                 self.refs.add(val.address)
+                pending = ""
             val = self.apply(val, op)
+        if pending:
+            self.refs.add(pending)  # the resource as a whole (`aws_s3_bucket.b[*].arn`, or unknown index)
         return val
 
     def module_ref(self, name: str, ops: list[Expr]) -> tuple[Any, frozenset[str], int]:

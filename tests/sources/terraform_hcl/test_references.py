@@ -19,7 +19,8 @@ def test_count_over_a_counted_resource(load):
     res = load("references").by_address()
     versioning = [a for a in res if a.startswith("aws_s3_bucket_versioning.each_of_many")]
     assert versioning == [f"aws_s3_bucket_versioning.each_of_many[{i}]" for i in range(3)]
-    assert res["aws_s3_bucket_versioning.each_of_many[1]"].references["bucket"] == ("aws_s3_bucket.many",)
+    # The instance the index picks, not every instance of the counted resource.
+    assert res["aws_s3_bucket_versioning.each_of_many[1]"].references["bucket"] == ("aws_s3_bucket.many[1]",)
 
 
 def test_both_branches_of_a_conditional_are_references(load):

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from scanner.model import PartialDocument, Resource, Sensitive, Unknown
+from scanner.model import Origin, PartialDocument, Resource, Sensitive, Unknown
 from scanner.policy import iam
 from scanner.policy.operators import OPERATORS, SEES_UNKNOWN, OpContext, OpResult
 from scanner.policy.paths import MISSING, parse_path, resolve
@@ -160,6 +160,11 @@ def _compile_leaf(cond: Mapping[str, Any]) -> Check:
         op = OPERATORS.get(op_name)
         if op is None:
             return Outcome(None, messages=[f"unknown operator {op_name!r}"])
+        if actual is MISSING and scope.subject.origin is Origin.LIVE:
+            # A live reader records what it read (None for a setting that is absent); an attribute it
+            # has no key for was not read, so it can't decide anything — and must not fall back to
+            # the provider default, which would turn "not read" into a failure.
+            return Outcome(None, [(scope.subject.address, path)])
         if has_default and (actual is MISSING or actual is None):
             actual = default
         if not sees_unknown:

@@ -191,3 +191,17 @@ def test_per_type_conditions_and_inline_suppression() -> None:
     assert findings["aws_a.one"].suppression is not None
     assert findings["aws_a.one"].suppression.justification == "accepted risk"
     assert findings["aws_b.one"].status is Status.PASS
+
+
+def test_a_live_attribute_that_was_not_read_is_unknown_not_the_default() -> None:
+    p = policy(
+        {"attr": "drop_invalid_header_fields", "op": "eq", "value": True, "default": False}, ["aws_lb"]
+    )
+    not_read = Resource("aws_lb.a", "aws_lb", {}, Origin.LIVE)
+    read_absent = Resource("aws_lb.b", "aws_lb", {"drop_invalid_header_fields": None}, Origin.LIVE)
+    written = res("aws_lb.c", {})
+    assert statuses(p, not_read, read_absent, written) == {
+        "aws_lb.a": Status.UNKNOWN,
+        "aws_lb.b": Status.FAIL,
+        "aws_lb.c": Status.FAIL,
+    }

@@ -17,5 +17,6 @@ def iacscan(
     exe = shutil.which("iacscan")
     cmd = [exe, *args] if exe else [sys.executable, "-m", "scanner", *args]
     full_env = {**os.environ, **(env or {})}
-    full_env.setdefault("PYTHONPATH", str(ROOT))
+    # The checkout under test comes first, whatever an installed iacscan points at.
+    full_env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), full_env.get("PYTHONPATH", "")) if p)
     return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=full_env)

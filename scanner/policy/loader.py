@@ -56,7 +56,8 @@ def _best_error(doc: Any) -> jsonschema.ValidationError | None:
     validator = _validator()
     if validator.is_valid(doc):
         return None
-    return jsonschema.exceptions.best_match(validator.iter_errors(doc))
+    error: jsonschema.ValidationError | None = jsonschema.exceptions.best_match(validator.iter_errors(doc))
+    return error
 
 
 def _check_semantics(doc: Mapping[str, Any], where: str) -> None:

@@ -9,7 +9,18 @@ from pathlib import Path
 from scanner.errors import UsageError
 
 
+def _mode_for(target: Path) -> int:
+    """The file's current mode when it exists, else what a plain open() would give (0666 & ~umask)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path | str, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename: never a half-written report."""
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
@@ -20,6 +31,7 @@ def write_atomic(path: Path | str, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

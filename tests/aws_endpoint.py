@@ -22,9 +22,8 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@contextmanager
-def moto_server() -> Iterator[str]:
-    """Start ``moto_server`` on 127.0.0.1 and yield its endpoint URL; stop it afterwards."""
+def start_moto() -> tuple[str, subprocess.Popen[bytes]]:
+    """Start ``moto_server`` on a free 127.0.0.1 port; return its URL once it answers, and the process."""
     port = free_port()
     env = dict(os.environ)
     env.setdefault("AWS_ACCESS_KEY_ID", "testing")
@@ -32,23 +31,35 @@ def moto_server() -> Iterator[str]:
     cmd = [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/moto-api/data.json", timeout=1):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"moto_server did not start on {url}") from None
-                time.sleep(0.1)
-        yield url
-    finally:
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/moto-api/data.json", timeout=1):
+                return url, proc
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError(f"moto_server did not start on {url}") from None
+            time.sleep(0.1)
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
         proc.terminate()
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@contextmanager
+def moto_server() -> Iterator[str]:
+    """A local AWS endpoint for the ``with`` block: moto_server on 127.0.0.1, stopped afterwards."""
+    url, proc = start_moto()
+    try:
+        yield url
+    finally:
+        stop(proc)
 
 
 def reset(url: str) -> None:

@@ -3,42 +3,22 @@ it after a number of API calls (a botocore ``before-call`` hook, nothing monkeyp
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from scanner.cloud.aws import SessionFactory
-from tests.aws_endpoint import free_port
+from tests.aws_endpoint import start_moto, stop
 
 
 @pytest.fixture
 def dying_server() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """A moto_server of this test's own, which the test stops in the middle of a read."""
-    port = free_port()
-    env = {**os.environ, "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
-    cmd = [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/moto-api/data.json", timeout=1):
-                break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail("moto_server did not start")
-            time.sleep(0.1)
+    url, proc = start_moto()
     yield url, proc
-    if proc.poll() is None:
-        proc.terminate()
-        proc.wait(timeout=10)
+    stop(proc)
 
 
 class StopAfter:

@@ -145,26 +145,10 @@ class _Converter:
         return ops
 
     def literal_value(self, node: Node) -> Expr:
-        raw = self.src[node.start_byte : node.end_byte]
-        first = raw[:1]
-        if first == b'"':
-            return ("lit", unescape_quoted(raw[1:-1].decode("utf-8", "replace")))
-        if raw == b"true":
-            return ("lit", True)
-        if raw == b"false":
-            return ("lit", False)
-        if raw == b"null":
-            return ("lit", None)
-        s = raw.decode()
         try:
-            return ("lit", int(s))
-        except ValueError:
-            pass
-        try:
-            f = float(s)
+            return _simple_literal(self.src[node.start_byte : node.end_byte])
         except ValueError:
             return ("bad",)
-        return ("lit", int(f) if f.is_integer() and "e" not in s.lower() else f)
 
     def string_lit(self, node: Node) -> Expr:
         return ("lit", unescape_quoted(self.src[node.start_byte + 1 : node.end_byte - 1].decode()))
@@ -332,7 +316,10 @@ _DISPATCH: dict[str, Any] = {
 
 
 def _simple_literal(raw: bytes) -> Expr:
-    """A literal that ``_SIMPLE_LITERAL`` matched: no interpolation, so no tree walk is needed."""
+    """A literal's value from its source bytes (``ValueError`` for a malformed number).
+
+    Used for literal nodes and, without a tree walk, for values ``_SIMPLE_LITERAL`` matched.
+    """
     first = raw[:1]
     if first == b'"':
         return ("lit", unescape_quoted(raw[1:-1].decode("utf-8", "replace")))

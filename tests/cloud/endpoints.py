@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 
 from scanner.cloud.aws import SessionFactory
-from tests.aws_endpoint import start_moto, stop
+from tests.aws_endpoint import start, stop
 
 
 @pytest.fixture
 def dying_server() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """A moto_server of this test's own, which the test stops in the middle of a read."""
-    url, proc = start_moto()
+    url, proc = start()
     yield url, proc
     stop(proc)
 

@@ -38,9 +38,8 @@ def use_dummy_credentials(region: str) -> None:
     os.environ["AWS_SHARED_CREDENTIALS_FILE"] = os.devnull
 
 
-@contextmanager
-def local_moto(timeout: float = 30.0) -> Iterator[str]:
-    """Start ``python -m moto.server`` on 127.0.0.1; yield its URL; stop it afterwards."""
+def start_moto(timeout: float = 30.0) -> tuple[str, subprocess.Popen[bytes]]:
+    """Start ``python -m moto.server`` on a free 127.0.0.1 port; its URL once it answers, and the process."""
     if importlib.util.find_spec("moto") is None:
         raise CloudError("the demo needs moto's server: pip install 'iacscan[demo]' (or 'moto[server]')")
     port = free_port()
@@ -48,21 +47,33 @@ def local_moto(timeout: float = 30.0) -> Iterator[str]:
     cmd = [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/moto-api/data.json", timeout=1):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise CloudError(f"moto server did not start on {url}") from None
-                time.sleep(0.1)
-        yield url
-    finally:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/moto-api/data.json", timeout=1):
+                return url, proc
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                stop_moto(proc)
+                raise CloudError(f"moto server did not start on {url}") from None
+            time.sleep(0.1)
+
+
+def stop_moto(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
         proc.terminate()
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@contextmanager
+def local_moto(timeout: float = 30.0) -> Iterator[str]:
+    """A local endpoint for the ``with`` block: moto's server on 127.0.0.1, stopped afterwards."""
+    url, proc = start_moto(timeout)
+    try:
+        yield url
+    finally:
+        stop_moto(proc)

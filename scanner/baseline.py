@@ -23,7 +23,7 @@ from typing import Any
 
 from scanner.errors import ConfigError
 from scanner.fingerprint import fingerprint
-from scanner.model import Finding, ScanResult, Status, Suppression
+from scanner.model import Finding, ScanResult, Status
 
 VERSION = 1
 
@@ -156,8 +156,4 @@ def _suppress(finding: Finding, known: Mapping[str, Entry]) -> Finding:
     if entry is None:
         return finding
     since = f" since {entry.since}" if entry.since else ""
-    return replace(
-        finding,
-        status=Status.SUPPRESSED,
-        suppression=Suppression("external", f"in baseline{since}", source="baseline"),
-    )
+    return finding.suppressed("external", f"in baseline{since}", "baseline")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from scanner.errors import ConfigError
-from scanner.model import Finding, Notification, ScanResult, Status, Suppression
+from scanner.model import Finding, Notification, ScanResult, Status
 
 if TYPE_CHECKING:
     pass  # imported where used: it costs 0.2 s of start-up
@@ -219,6 +219,4 @@ def _suppress(finding: Finding, reasons: dict[str, str]) -> Finding:
     reason = reasons.get(finding.rule_id)
     if reason is None or finding.is_drift or finding.status is not Status.FAIL:
         return finding
-    return replace(
-        finding, status=Status.SUPPRESSED, suppression=Suppression("external", reason, source="config")
-    )
+    return finding.suppressed("external", reason, "config")

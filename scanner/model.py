@@ -8,7 +8,7 @@ reports only ever see these types.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
@@ -215,6 +215,10 @@ class Finding:
     @property
     def is_drift(self) -> bool:
         return self.drift_kind is not None
+
+    def suppressed(self, kind: str, justification: str, source: str) -> Finding:
+        """This result, suppressed: inline (kind inSource), by a baseline or configuration (external)."""
+        return replace(self, status=Status.SUPPRESSED, suppression=Suppression(kind, justification, source))
 
     def fingerprint(self) -> str:
         from scanner.fingerprint import fingerprint

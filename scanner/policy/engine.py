@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date
 
-from scanner.model import Finding, Inventory, Mode, Resource, Severity, SourceRef, Status, Suppression
+from scanner.model import Finding, Inventory, Mode, Resource, Severity, SourceRef, Status
 from scanner.policy.evaluator import EvalScope, Outcome, Witness, compile_condition
 from scanner.policy.loader import PolicySet
 from scanner.policy.model import Policy
@@ -102,11 +101,7 @@ def evaluate_inventory(
 def _apply_inline(finding: Finding, resource: Resource, alias_map: dict[str, str]) -> Finding:
     for sup in resource.suppressions:
         if alias_map.get(sup.policy_id, sup.policy_id) == finding.rule_id:
-            return replace(
-                finding,
-                status=Status.SUPPRESSED,
-                suppression=Suppression("inSource", sup.reason or "suppressed inline", "inline"),
-            )
+            return finding.suppressed("inSource", sup.reason or "suppressed inline", "inline")
     return finding
 
 

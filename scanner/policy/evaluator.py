@@ -126,8 +126,7 @@ def _compile(cond: Mapping[str, Any]) -> Check:
         if quantifier in cond:
             return _compile_quantifier(quantifier, cond)
     if "related" in cond:
-        spec = cond["related"]
-        return lambda t, p, s: _related(spec, s)
+        return _compile_related(cond["related"])
     if "fn" in cond:
         name, args = cond["fn"], cond.get("args", {})
 
@@ -254,24 +253,28 @@ def _compile_quantifier(kind: str, cond: Mapping[str, Any]) -> Check:
     return check
 
 
-def _related(spec: Mapping[str, Any], scope: EvalScope) -> Outcome:
+def _compile_related(spec: Mapping[str, Any]) -> Check:
     types = spec["type"] if isinstance(spec["type"], list) else [spec["type"]]
+    via = spec["via"]
     match_on = spec.get("match_on", IDENTITY_ATTRS)
-    linked, unresolved = scope.related.find(scope.subject, types, spec["via"], match_on)
     require = spec.get("require", "some")
-    where = spec.get("where")
-    outcomes: list[Outcome] = []
-    for res in linked:
-        if where is None:
-            outcomes.append(Outcome(True, [(res.address, "")]))
-            continue
-        sub = EvalScope(subject=res, related=scope.related, ctx=scope.ctx)
-        outcomes.append(evaluate(where, res.attrs, "", sub))
-    if require == "each":
-        return _all(outcomes) if outcomes else Outcome(True)
-    found = _any(outcomes) if outcomes else Outcome(None if unresolved else False)
-    if require == "none":
-        return _negate(found)
-    if found.value is False and unresolved:
-        return Outcome(None, found.witnesses)
-    return found
+    where = compile_condition(spec["where"]) if "where" in spec else None
+
+    def check(target: Any, prefix: str, scope: EvalScope) -> Outcome:
+        linked, unresolved = scope.related.find(scope.subject, types, via, match_on)
+        outcomes: list[Outcome] = []
+        for res in linked:
+            if where is None:
+                outcomes.append(Outcome(True, [(res.address, "")]))
+            else:
+                outcomes.append(where(res.attrs, "", EvalScope(res, scope.related, scope.ctx)))
+        if require == "each":
+            return _all(outcomes) if outcomes else Outcome(True)
+        found = _any(outcomes) if outcomes else Outcome(None if unresolved else False)
+        if require == "none":
+            return _negate(found)
+        if found.value is False and unresolved:
+            return Outcome(None, found.witnesses)
+        return found
+
+    return check

@@ -152,6 +152,9 @@ class Resource:
     references: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     sensitive_paths: frozenset[str] = frozenset()
     suppressions: tuple[InlineSuppression, ...] = ()
+    # The root module folder (relative to the base dir, POSIX) or the input file it was evaluated in.
+    # Addresses are unique only within a root: identity is (root, address), everywhere.
+    root: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +214,7 @@ class Finding:
     expected: Any = None
     actual: Any = None
     properties: Mapping[str, Any] = field(default_factory=dict)
+    root: str = ""
 
     @property
     def is_drift(self) -> bool:

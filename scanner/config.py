@@ -67,6 +67,7 @@ class Config:
     skip: tuple[SkipRule, ...] = ()
     drift_ignore: tuple[str, ...] = ()
     drift_strict: bool | None = None
+    run_pulumi_programs: bool | None = None
 
 
 @cache
@@ -174,6 +175,7 @@ def load_config(path: Path) -> Config:
         skip=tuple(skips),
         drift_ignore=tuple(drift.get("ignore", [])),
         drift_strict=drift.get("strict"),
+        run_pulumi_programs=data.get("run-pulumi-programs", data.get("run_pulumi_programs")),
     )
 
 

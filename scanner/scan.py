@@ -14,6 +14,7 @@ from scanner.policy.engine import evaluate_inventory
 from scanner.policy.frameworks import Framework, controls_by_policy, load_frameworks
 from scanner.policy.loader import PolicySet, builtin_policy_root, load_policies
 from scanner.policy.model import Policy
+from scanner.sources.pulumi_cloud import PulumiCloudError
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,7 @@ class ScanOptions:
     profile: str | None = None
     region: str | None = None
     endpoint_url: str | None = None
+    run_pulumi_programs: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,7 @@ def load_inventory(spec: str, options: ScanOptions, *, as_deployed: bool = False
         region=options.region,
         endpoint_url=options.endpoint_url,
         use_prior_state=as_deployed,
+        run_pulumi_programs=options.run_pulumi_programs,
     )
     return detect.load_input(spec, base_dir=options.base_dir, options=load_options)
 
@@ -100,6 +103,8 @@ def collect(options: ScanOptions) -> tuple[list[Resource], list[Notification], l
         try:
             inventory = load_inventory(spec, options)
         except SourceError as exc:
+            if isinstance(exc, PulumiCloudError):  # a refused token or a missing stack stops the run
+                raise
             notes.append(Notification("error", str(exc), kind="input"))
             continue
         resources.extend(inventory.resources)

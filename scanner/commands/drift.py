@@ -138,8 +138,8 @@ def command(
 ) -> None:
     """Report resources changed, deleted or created outside the IaC of INPUT.
 
-    INPUT is a Terraform state, a plan (its prior state is used), a Pulumi stack export or an
-    s3:// URL of a state.
+    INPUT is a Terraform state, a plan (its prior state is used), a Pulumi stack export, an
+    s3:// URL of a state, or pulumi://ORG/PROJECT/STACK (Pulumi Cloud: PULUMI_ACCESS_TOKEN).
     """
     if "://" not in spec and not Path(spec).exists():
         fail(f"{spec}: no such file or directory")

@@ -114,6 +114,13 @@ def _parse_date(value: str | None) -> date | None:
 @click.option("--ignore", "drift_patterns", multiple=True, help="Drift ignore rule, .driftignore syntax.")
 @click.option("--driftignore", type=click.Path(dir_okay=False, path_type=Path), help="Drift ignore file.")
 @click.option("--strict", is_flag=True, help="With --drift, also report account defaults as unmanaged.")
+@click.option(
+    "--run-pulumi-programs",
+    is_flag=True,
+    default=None,
+    help="Run Pulumi Python programs (folders with Pulumi.yaml) offline under mocks and scan what they "
+    "would create. Executes the program's code; no cloud, backend or network is used.",
+)
 @debug_option
 @handles_errors
 def command(
@@ -145,6 +152,7 @@ def command(
     drift_patterns: tuple[str, ...],
     driftignore: Path | None,
     strict: bool,
+    run_pulumi_programs: bool | None,
     debug: bool,
 ) -> None:
     """Scan Terraform directories, plan/state files or Pulumi exports (PATHS) against the policies.
@@ -180,6 +188,9 @@ def command(
         profile=profile,
         region=region,
         endpoint_url=endpoint_url,
+        run_pulumi_programs=bool(
+            run_pulumi_programs if run_pulumi_programs is not None else config.run_pulumi_programs
+        ),
     )
     library = load_library(options)
     result = run_scan(options, library)

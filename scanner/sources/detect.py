@@ -1,6 +1,9 @@
 """One input spec (a directory, a file or an ``s3://`` URL) → Inventory, recognised by content.
 
 - a directory holding ``.pulumi/stacks`` → Pulumi file backend (stack from ``options.stack``);
+- ``pulumi://ORG/PROJECT/STACK`` → the stack's export from Pulumi Cloud (``pulumi_cloud``);
+- a directory holding ``Pulumi.yaml`` (and no ``.tf``) → a Pulumi program, run under mocks only with
+  ``options.run_pulumi_programs``, else a notification;
 - a directory holding ``*.tf`` / ``*.tf.json`` → Terraform HCL (plus, with
   ``options.state_from_backend``, the state its ``backend "s3"`` block points at, located at the HCL);
 - a JSON file or S3 object: a plan (``format_version`` + ``planned_values``/``resource_changes``), a
@@ -55,12 +58,16 @@ class LoadOptions:
     endpoint_url: str | None = None
     use_prior_state: bool = False  # a plan gives what it saw deployed (for drift)
     workspace: str | None = None  # Terraform workspace of a backend state
+    run_pulumi_programs: bool = False  # run Pulumi programs under mocks (executes the user's code)
+    pulumi_timeout: float = 120.0
 
 
 def load_input(spec: str, *, base_dir: Path, options: LoadOptions | None = None) -> Inventory:
     options = options or LoadOptions()
     if spec.startswith("s3://"):
         return _load_s3(spec, base_dir, options)
+    if spec.startswith("pulumi://"):
+        return _load_pulumi_cloud(spec, options)
     path = Path(spec)
     if path.is_dir():
         return _load_dir(path, base_dir, options)
@@ -91,6 +98,16 @@ def _load_dir(path: Path, base_dir: Path, options: LoadOptions) -> Inventory:
     if backend_stacks(path):
         return load_file_backend(path, base_dir=base_dir, stack=options.stack or "")
     if not _is_terraform_dir(path):
+        from scanner.sources.pulumi_program import is_pulumi_program, load_pulumi_program
+
+        if is_pulumi_program(path):
+            return load_pulumi_program(
+                path,
+                base_dir=base_dir,
+                run=options.run_pulumi_programs,
+                stack=options.stack,
+                timeout=options.pulumi_timeout,
+            )
         raise SourceError(f"nothing to scan here: {FORMATS_HINT}", display_path(path, base_dir) or ".")
     hcl = _load_hcl(path, base_dir, options)
     if not options.state_from_backend:
@@ -173,6 +190,13 @@ def _load_s3(
     if hcl is not None:
         return attach_sources(inv, hcl)
     return _locate(inv, located, None, base_dir, options)
+
+
+def _load_pulumi_cloud(spec: str, options: LoadOptions) -> Inventory:
+    from scanner.sources.pulumi_cloud import fetch_export
+
+    located = _parse(fetch_export(spec), spec)
+    return load_document(located, spec, options, spec[len("pulumi://") :])
 
 
 def _locate(

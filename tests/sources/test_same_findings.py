@@ -32,3 +32,24 @@ def test_same_failures_as_the_state(repo: Path, spec: str, state_failures: set[t
 def test_creation_plan_fails_no_more_than_the_state(repo: Path, state_failures: set[tuple[str, str]]) -> None:
     plan = _failures(repo, "stacks/terraform/webapp/plan.json")
     assert plan and plan <= state_failures  # values unknown until apply give UNKNOWN, never FAIL
+
+
+@pytest.mark.slow
+def test_pulumi_program_under_mocks_fails_like_its_twin_at_its_own_lines(
+    repo: Path, state_failures: set[tuple[str, str]]
+) -> None:
+    pytest.importorskip(
+        "pulumi_aws", reason="the pulumi extra is not installed (pip install 'iacscan[pulumi]')"
+    )
+    program = repo / "stacks" / "pulumi" / "webapp"
+    result = run_scan(ScanOptions(paths=(str(program),), base_dir=repo, run_pulumi_programs=True))
+    assert not [n for n in result.notifications if n.level == "error"], result.notifications
+    failed = [f for f in result.findings if f.status is Status.FAIL]
+    assert {(f.rule_id, f.resource_type) for f in failed} == state_failures
+    lines = (program / "__main__.py").read_text().splitlines()
+    for finding in failed:
+        assert finding.source is not None and finding.source.path == "stacks/pulumi/webapp/__main__.py"
+        code = lines[finding.source.start_line - 1]
+        assert "aws." in code or "super().__init__" in code, (finding.rule_id, code)
+    ssh = [f for f in failed if f.resource_address == "aws_security_group_rule.app-ssh"]
+    assert ssh and "SecurityGroupRule(" in lines[ssh[0].source.start_line - 1]  # type: ignore[union-attr]

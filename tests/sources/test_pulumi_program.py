@@ -193,6 +193,21 @@ def test_stack_choice_and_project_defaults(tmp_path: Path) -> None:
     assert "pulumi-stack:demo/prod" in chosen.inputs
 
 
+@pytest.mark.parametrize(
+    "option", ["main: ../elsewhere", "runtime:\n  name: python\n  options:\n    virtualenv: /usr"]
+)
+def test_paths_outside_the_project_are_refused(tmp_path: Path, option: str) -> None:
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "__main__.py").write_text("raise SystemExit('must not run')\n")
+    program = write_program(tmp_path / "prog", "")
+    (program / "Pulumi.yaml").write_text(
+        f"name: demo\n{option}\n" + ("runtime: python\n" if "main" in option else "")
+    )
+    inv = load_pulumi_program(program, base_dir=tmp_path, run=True)
+    [note] = inv.notifications
+    assert note.level == "error" and "lies outside the project folder" in note.message
+
+
 def test_other_runtimes_are_not_run(tmp_path: Path) -> None:
     folder = tmp_path / "ts"
     folder.mkdir()

@@ -71,14 +71,24 @@ def read_project(folder: Path, display: str) -> PulumiProject:
     main = folder / str(data["main"]) if isinstance(data.get("main"), str) else folder
     if main.is_dir():
         main = main / "__main__.py"
+    if not _inside(main, folder):
+        raise SourceError(f"Pulumi.yaml main {data['main']!r} lies outside the project folder", display)
     venv = options.get("virtualenv")
+    virtualenv = folder / venv if isinstance(venv, str) and venv else None
+    if virtualenv is not None and not _inside(virtualenv, folder):
+        raise SourceError(f"Pulumi.yaml virtualenv {venv!r} lies outside the project folder", display)
     return PulumiProject(
-        folder=folder,
-        name=data["name"],
-        runtime=str(runtime or ""),
-        main=main,
-        virtualenv=folder / venv if isinstance(venv, str) and venv else None,
+        folder=folder, name=data["name"], runtime=str(runtime or ""), main=main, virtualenv=virtualenv
     )
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Symlinks resolved: a hostile Pulumi.yaml must not point iacscan at files elsewhere."""
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
 
 
 def available_stacks(folder: Path) -> list[str]:

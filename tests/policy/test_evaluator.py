@@ -250,3 +250,30 @@ def test_a_live_attribute_that_was_not_read_is_unknown_not_the_default() -> None
         "aws_lb.b": Status.FAIL,
         "aws_lb.c": Status.FAIL,
     }
+
+
+def test_inline_skip_in_the_linked_resource_suppresses_its_finding() -> None:
+    from scanner.model import InlineSuppression
+
+    cond = {
+        "related": {
+            "type": "aws_s3_bucket_versioning",
+            "via": "bucket",
+            "where": {"attr": "status", "op": "eq", "value": "Enabled"},
+        }
+    }
+    p = policy(cond, ["aws_s3_bucket"])
+    p = Policy(**{**{f: getattr(p, f) for f in p.__slots__}, "aliases": ("CKV_AWS_21",)})
+    child = res(
+        "aws_s3_bucket_versioning.v",
+        {"bucket": "b", "status": "Suspended"},
+        attr_sources={"status": SourceRef("main.tf", 7, 7)},
+        suppressions=(InlineSuppression("CKV_AWS_21", "archive bucket", 6),),
+    )
+    findings = evaluate_inventory(
+        Inventory((res("aws_s3_bucket.b", {"bucket": "b"}), child)), PolicySet.of([p])
+    )
+    assert [(f.resource_address, f.status) for f in findings] == [
+        ("aws_s3_bucket_versioning.v", Status.SUPPRESSED)
+    ]
+    assert findings[0].suppression is not None and findings[0].suppression.justification == "archive bucket"

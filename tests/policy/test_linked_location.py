@@ -70,3 +70,28 @@ def test_fingerprint_follows_the_holder(findings: dict[tuple[str, str], Finding]
     assert finding.fingerprint() == fingerprint(
         "AWS-S3-004", "aws_s3_bucket_versioning.data", "versioning_configuration[0].status"
     )
+
+
+def test_sarif_through_the_cli_points_at_the_linked_resource(tmp_path: Path) -> None:
+    import json
+    import shutil
+
+    from tests.e2e.cli import iacscan
+    from tests.sarif_schema import assert_valid_sarif
+
+    stack = tmp_path / "stack"
+    shutil.copytree(DATA, stack)
+    out = tmp_path / "out.sarif"
+    proc = iacscan("scan", str(stack), "--format", "sarif", "--output", str(out), cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    doc = assert_valid_sarif(json.loads(out.read_text()))
+    results = [r for r in doc["runs"][0]["results"] if r["ruleId"] == "AWS-S3-004"]
+    by_resource = {r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]: r for r in results}
+    child = by_resource["aws_s3_bucket_versioning.data"]
+    region = child["locations"][0]["physicalLocation"]["region"]
+    assert region["startLine"] == _line_of('"Suspended"')
+    assert "aws_s3_bucket.data" not in by_resource
+    assert (
+        "aws_s3_bucket_versioning.x's bucket is unknown"
+        in by_resource["aws_s3_bucket.logs"]["message"]["text"]
+    )

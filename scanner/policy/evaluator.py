@@ -270,11 +270,27 @@ def _compile_related(spec: Mapping[str, Any]) -> Check:
                 outcomes.append(where(res.attrs, "", EvalScope(res, scope.related, scope.ctx)))
         if require == "each":
             return _all(outcomes) if outcomes else Outcome(True)
-        found = _any(outcomes) if outcomes else Outcome(None if unresolved else False)
-        if require == "none":
-            return _negate(found)
-        if found.value is False and unresolved:
-            return Outcome(None, found.witnesses)
-        return found
+        # A candidate whose link is unknown (`bucket = var.other`) does not decide this subject: it is
+        # judged on its own known links (or their absence), and the message names the candidate.
+        if not outcomes:
+            found = Outcome(False, messages=_unlinked(types, via, unresolved, linked=False))
+        else:
+            found = _any(outcomes)
+            if found.value is False and unresolved:
+                extra = _unlinked(types, via, unresolved, linked=True)
+                found = Outcome(False, found.witnesses, [*found.messages, *extra], found.severity)
+        return _negate(found) if require == "none" else found
 
     return check
+
+
+def _unlinked(types: Sequence[str], via: str, unresolved: Sequence[Resource], *, linked: bool) -> list[str]:
+    """What to say about candidates whose link is unknown: they might belong to this resource."""
+    if not unresolved:
+        return []
+    names = ", ".join(f"{res.address}'s {via}" for res in unresolved[:3])
+    more = f" (and {len(unresolved) - 3} more)" if len(unresolved) > 3 else ""
+    verb = "is" if len(unresolved) == 1 else "are"
+    if linked:
+        return [f"{names}{more} {verb} unknown and not counted"]
+    return [f"no {' or '.join(types)} references this resource; {names}{more} {verb} unknown"]

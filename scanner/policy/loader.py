@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ import yaml
 
 from scanner.errors import PolicyError
 from scanner.model import Severity
+from scanner.policy.docguard import check_document
+from scanner.policy.evaluator import FUNCTIONS
 from scanner.policy.model import Policy
 from scanner.policy.operators import OPERATORS
 from scanner.policy.paths import parse_path
@@ -60,13 +63,29 @@ def _best_error(doc: Any) -> jsonschema.ValidationError | None:
     return error
 
 
+# Operators whose value is a regular expression (compiled when the policy loads, not when it first runs).
+REGEX_OPERATORS = frozenset({"regex", "not_regex", "key_regex", "not_key_regex"})
+
+
 def _check_semantics(doc: Mapping[str, Any], where: str) -> None:
-    """What the schema can't say: operator names exist and attribute paths parse."""
+    """What the schema can't say: operator and function names exist, regexes compile, paths parse."""
 
     def walk(node: Any, path: str) -> None:
         if isinstance(node, Mapping):
             if "op" in node and node["op"] not in OPERATORS:
                 raise PolicyError(f"{where}: {path}.op: unknown operator {node['op']!r}")
+            if node.get("op") in REGEX_OPERATORS:
+                try:
+                    re.compile(str(node.get("value")))
+                except re.error as exc:
+                    raise PolicyError(
+                        f"{where}: {path}.value: invalid regular expression {node.get('value')!r}: {exc}"
+                    ) from exc
+            if isinstance(node.get("fn"), str) and node["fn"] not in FUNCTIONS:
+                known = ", ".join(sorted(FUNCTIONS)) or "none"
+                raise PolicyError(
+                    f"{where}: {path}.fn: unknown check function {node['fn']!r} (known: {known})"
+                )
             for key in ("attr", "each", "some", "none"):
                 if isinstance(node.get(key), str):
                     try:
@@ -139,6 +158,9 @@ def load_policy_file(path: Path, cache: ValidationCache | None = None) -> Policy
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
         raise PolicyError(f"{path}{line}: invalid YAML: {getattr(exc, 'problem', exc)}") from exc
+    except RecursionError as exc:
+        raise PolicyError(f"{path}: invalid YAML: nested too deeply") from exc
+    check_document(doc, str(path))
     policy = parse_policy(doc, path)
     if cache is not None:
         cache.add(key, doc)

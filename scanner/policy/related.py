@@ -36,13 +36,13 @@ class RelatedIndex:
         for resource in resources:
             if resource.mode is not Mode.MODULE:
                 self._by_type[resource.type].append(resource)
-        self._cache: dict[tuple[str, str], tuple[dict[str, list[Resource]], bool]] = {}
+        self._cache: dict[tuple[str, str], tuple[dict[str, list[Resource]], list[Resource]]] = {}
 
-    def _table(self, rtype: str, via: str) -> tuple[dict[str, list[Resource]], bool]:
+    def _table(self, rtype: str, via: str) -> tuple[dict[str, list[Resource]], list[Resource]]:
         key = (rtype, via)
         if key not in self._cache:
             table: dict[str, list[Resource]] = defaultdict(list)
-            unresolved = False
+            unresolved: list[Resource] = []
             for res in self._by_type.get(rtype, ()):
                 refs = res.references.get(via, ())
                 for ref in refs:
@@ -55,22 +55,27 @@ class RelatedIndex:
                         if isinstance(item, str):
                             table[item].append(res)
                 elif (value is Unknown or value is Sensitive) and not refs:
-                    unresolved = True
+                    unresolved.append(res)
             self._cache[key] = (dict(table), unresolved)
         return self._cache[key]
 
     def find(
         self, subject: Resource, types: Sequence[str], via: str, match_on: Sequence[str] = IDENTITY_ATTRS
-    ) -> tuple[list[Resource], bool]:
-        """The linked resources, and whether some candidate's link could not be resolved."""
+    ) -> tuple[list[Resource], list[Resource]]:
+        """The linked resources, and the candidates whose link could not be resolved.
+
+        An unresolved candidate (``bucket = var.other``) might point at any subject, but it does not
+        make every subject undecided: the caller decides each subject on its own known links and
+        names the unresolved candidates in its message.
+        """
         found: dict[str, Resource] = {}
-        unresolved = False
+        unresolved: dict[str, Resource] = {}
         keys = identity_keys(subject, match_on)
         for rtype in types:
             table, unres = self._table(rtype, via)
-            unresolved = unresolved or unres
+            unresolved.update((r.address, r) for r in unres if r.address != subject.address)
             for key in keys:
                 for res in table.get(key, ()):
                     if res.address != subject.address:
                         found[res.address] = res
-        return [found[a] for a in sorted(found)], unresolved
+        return [found[a] for a in sorted(found)], [unresolved[a] for a in sorted(unresolved)]

@@ -163,16 +163,61 @@ def test_related_by_reference_value_and_unresolved() -> None:
     )
     got = {f.resource_address: f for f in result}
     assert got["aws_s3_bucket.a"].status is Status.PASS
-    assert got["aws_s3_bucket.b"].status is Status.FAIL
-    # The thing to fix is the related resource's attribute: the finding points there.
-    assert got["aws_s3_bucket.b"].source == SourceRef("pab.tf", 4, 4)
+    # The thing to fix is the related resource's attribute: the finding names it and points there,
+    # and says which bucket it was judged for.
+    child = got["aws_s3_bucket_public_access_block.b"]
+    assert child.status is Status.FAIL
+    assert child.resource_type == "aws_s3_bucket_public_access_block"
+    assert child.source == SourceRef("pab.tf", 4, 4)
+    assert child.attribute_path == "block_public_acls"
+    assert "(for aws_s3_bucket.b)" in child.message
+    assert "aws_s3_bucket.b" not in got
+    # Absent altogether: the bucket itself.
     assert got["aws_s3_bucket.c"].status is Status.FAIL
-    # A candidate whose link can't be resolved makes "no related resource" undecidable, not a failure.
+
+
+def test_an_unresolved_link_does_not_silence_other_resources() -> None:
+    cond = {
+        "related": {
+            "type": "aws_s3_bucket_public_access_block",
+            "via": "bucket",
+            "where": {"attr": "block_public_acls", "op": "eq", "value": True},
+        }
+    }
+    p = policy(cond, ["aws_s3_bucket"])
     dangling = res("aws_s3_bucket_public_access_block.d", {"bucket": Unknown, "block_public_acls": True})
-    assert (
-        statuses(p, res("aws_s3_bucket.c", {"bucket": "bucket-c"}), dangling)["aws_s3_bucket.c"]
-        is Status.UNKNOWN
+    linked_bad = res(
+        "aws_s3_bucket_public_access_block.e",
+        {"bucket": "bucket-e", "block_public_acls": False},
+        attr_sources={"block_public_acls": SourceRef("pab.tf", 9, 9)},
     )
+    linked_good = res(
+        "aws_s3_bucket_public_access_block.f", {"bucket": "bucket-f", "block_public_acls": True}
+    )
+    result = evaluate_inventory(
+        Inventory(
+            (
+                res("aws_s3_bucket.c", {"bucket": "bucket-c"}),
+                res("aws_s3_bucket.e", {"bucket": "bucket-e"}),
+                res("aws_s3_bucket.f", {"bucket": "bucket-f"}),
+                dangling,
+                linked_bad,
+                linked_good,
+            )
+        ),
+        PolicySet.of([p]),
+    )
+    got = {f.resource_address: f for f in result}
+    # No link of its own: decided, and the message names the candidate that might have been it.
+    assert got["aws_s3_bucket.c"].status is Status.FAIL
+    assert "aws_s3_bucket_public_access_block.d's bucket is unknown" in got["aws_s3_bucket.c"].message
+    assert "no aws_s3_bucket_public_access_block references" in got["aws_s3_bucket.c"].message
+    # Its own known link decides it.
+    assert got["aws_s3_bucket_public_access_block.e"].status is Status.FAIL
+    message = got["aws_s3_bucket_public_access_block.e"].message
+    assert "aws_s3_bucket_public_access_block.d's bucket is unknown and not counted" in message
+    assert got["aws_s3_bucket.f"].status is Status.PASS
+    assert {f.status for f in result} == {Status.PASS, Status.FAIL}
 
 
 def test_per_type_conditions_and_inline_suppression() -> None:
@@ -205,3 +250,30 @@ def test_a_live_attribute_that_was_not_read_is_unknown_not_the_default() -> None
         "aws_lb.b": Status.FAIL,
         "aws_lb.c": Status.FAIL,
     }
+
+
+def test_inline_skip_in_the_linked_resource_suppresses_its_finding() -> None:
+    from scanner.model import InlineSuppression
+
+    cond = {
+        "related": {
+            "type": "aws_s3_bucket_versioning",
+            "via": "bucket",
+            "where": {"attr": "status", "op": "eq", "value": "Enabled"},
+        }
+    }
+    p = policy(cond, ["aws_s3_bucket"])
+    p = Policy(**{**{f: getattr(p, f) for f in p.__slots__}, "aliases": ("CKV_AWS_21",)})
+    child = res(
+        "aws_s3_bucket_versioning.v",
+        {"bucket": "b", "status": "Suspended"},
+        attr_sources={"status": SourceRef("main.tf", 7, 7)},
+        suppressions=(InlineSuppression("CKV_AWS_21", "archive bucket", 6),),
+    )
+    findings = evaluate_inventory(
+        Inventory((res("aws_s3_bucket.b", {"bucket": "b"}), child)), PolicySet.of([p])
+    )
+    assert [(f.resource_address, f.status) for f in findings] == [
+        ("aws_s3_bucket_versioning.v", Status.SUPPRESSED)
+    ]
+    assert findings[0].suppression is not None and findings[0].suppression.justification == "archive bucket"

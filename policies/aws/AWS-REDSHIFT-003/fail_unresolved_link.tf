@@ -1,3 +1,6 @@
+# A candidate whose link is unknown (a variable) does not decide this resource: it has no known
+# link of its own, so it fails, and the message names the candidate.
+
 variable "cluster_name" {
   type = string
 }

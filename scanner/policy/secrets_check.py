@@ -32,7 +32,9 @@ _TOKENS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("an AWS access key id", re.compile(r"(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])")),
     (
         "an AWS secret access key",
-        re.compile(r"(?i)aws_?secret_?(?:access_?)?key[\"'\s]*[:=][\"'\s]*[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])"),
+        re.compile(
+            r"(?i)aws_?secret_?(?:access_?)?key[\"'\s]*[:=][\"'\s]*[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])"
+        ),
     ),
     ("a private key", re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")),
     ("a GitHub token", re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})")),

@@ -178,27 +178,22 @@ _CREDENTIAL_SHAPES = {
 def check_literal_credentials(resource: Resource, args: Mapping[str, Any], scope: EvalScope) -> Outcome:
     """FAIL when an attribute holds a literal with the shape of an AWS credential (see module doc).
 
-    Values the scanned files don't determine (an unset variable, the environment) are not written in
-    the code, so they pass; a sensitive value (known but hidden) can't be judged.
+    Values the scanned files don't determine (an unset or sensitive variable, the environment) are
+    not written in the code as a literal here, so they pass: that is the recommended way to pass keys.
     """
     address = resource.address
     bad: list[Witness] = []
     messages: list[str] = []
-    unknown: list[Witness] = []
     looked: list[Witness] = []
     for shape in sorted(_CREDENTIAL_SHAPES):
         kind, pattern = _CREDENTIAL_SHAPES[shape]
         for path, value in _values(resource, args.get(shape, ())):
             looked.append((address, path))
-            if value is Sensitive:
-                unknown.append((address, path))
-            elif isinstance(value, str) and pattern.match(value.strip()):
+            if isinstance(value, str) and pattern.match(value.strip()):
                 bad.append((address, path))
                 messages.append(f"{path} holds {kind} written in the configuration (value not shown)")
     if bad:
         return Outcome(False, bad, messages)
-    if unknown:
-        return Outcome(None, unknown)
     return Outcome(True, looked)
 
 

@@ -4,7 +4,9 @@ value, so a report can be shared without leaking what it found.
 
 ``{fn: embedded_secrets, args: {text: [...], base64: [...], values: [...]}}`` scans free text (user data
 scripts, cloud-init), base64-encoded text (``user_data_base64``, launch template ``user_data``; gzip is
-unpacked) and the values of maps (Lambda environment variables) for credential patterns.
+unpacked) and the values of maps (Lambda environment variables) for credential patterns. A script that
+can't be known is undecided; a map entry whose value is a reference or an unset variable is not a
+literal written in the configuration and is not counted.
 
 ``{fn: literal_credentials, args: {access_key: [...], secret_key: [...], token: [...]}}`` checks
 attributes that must never hold a literal credential (the AWS provider's ``access_key``): a value that is
@@ -151,9 +153,9 @@ def check_embedded_secrets(resource: Resource, args: Mapping[str, Any], scope: E
             continue
         for key in sorted(value, key=str):
             item = value[key]
-            if _undecided(item):
-                unknown.append((address, path))
-            elif isinstance(item, str):
+            # A value that is a reference or a variable without a literal here is not written in
+            # this configuration (a known default or tfvars value is known and scanned).
+            if isinstance(item, str):
                 kinds = scan_value(item)
                 if kinds:
                     bad.append((address, path))

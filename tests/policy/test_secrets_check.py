@@ -131,3 +131,22 @@ def test_reports_never_carry_the_secret(tmp_path: Path) -> None:
         if fmt == "json":
             ids = {f["rule_id"] for f in json.loads(proc.stdout)["findings"] if f["status"] == "fail"}
             assert {"AWS-PROVIDER-001", "AWS-LAMBDA-009"} <= ids
+
+
+def test_environment_values_from_references_are_not_secrets(tmp_path: Path) -> None:
+    text = (
+        'variable "db_url" {\n  type = string\n}\n\n'
+        'resource "aws_secretsmanager_secret" "db" {\n  name = "app/db"\n}\n\n'
+        'resource "aws_lambda_function" "api" {\n'
+        '  function_name = "api"\n'
+        '  role          = "arn:aws:iam::111122223333:role/api"\n'
+        '  runtime       = "python3.12"\n'
+        '  handler       = "app.handler"\n'
+        '  filename      = "api.zip"\n'
+        "  environment {\n"
+        "    variables = { DB_SECRET = aws_secretsmanager_secret.db.arn, DB_URL = var.db_url }\n"
+        "  }\n"
+        "}\n"
+    )
+    [(status, _message, _path)] = _evaluate(tmp_path, text, "AWS-LAMBDA-009")
+    assert status is Status.PASS

@@ -5,5 +5,5 @@ variable "value" {
 resource "aws_acm_certificate" "site" {
   domain_name       = "www.example.com"
   validation_method = "DNS"
-  key_algorithm = var.value
+  key_algorithm     = var.value
 }

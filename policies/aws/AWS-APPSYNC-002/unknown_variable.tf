@@ -3,6 +3,6 @@ variable "value" {
 }
 
 resource "aws_appsync_graphql_api" "orders" {
-  name = "orders"
+  name                = "orders"
   authentication_type = var.value
 }

@@ -8,7 +8,7 @@ resource "aws_autoscaling_group" "web" {
     id      = "lt-0123456789abcdef0"
     version = "$Latest"
   }
-  target_group_arns = ["arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/web/0123456789abcdef"]
+  target_group_arns         = ["arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/web/0123456789abcdef"]
   health_check_type         = "ELB"
   health_check_grace_period = 120
 }

@@ -1,5 +1,5 @@
 resource "aws_cloudfront_distribution" "site" {
-  enabled = true
+  enabled             = true
   default_root_object = "index.html"
   origin {
     domain_name = "app.example.com"

@@ -3,7 +3,7 @@ variable "value" {
 }
 
 resource "aws_cloudfront_distribution" "site" {
-  enabled = true
+  enabled             = true
   default_root_object = var.value
   origin {
     domain_name = "app.example.com"

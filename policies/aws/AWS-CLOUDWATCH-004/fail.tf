@@ -7,5 +7,5 @@ resource "aws_cloudwatch_metric_alarm" "api_5xx" {
   period              = 300
   statistic           = "Sum"
   threshold           = 10
-  alarm_actions = []
+  alarm_actions       = []
 }

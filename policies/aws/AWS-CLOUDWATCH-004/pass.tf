@@ -7,5 +7,5 @@ resource "aws_cloudwatch_metric_alarm" "api_5xx" {
   period              = 300
   statistic           = "Sum"
   threshold           = 10
-  alarm_actions = ["arn:aws:sns:us-east-1:111122223333:oncall"]
+  alarm_actions       = ["arn:aws:sns:us-east-1:111122223333:oncall"]
 }

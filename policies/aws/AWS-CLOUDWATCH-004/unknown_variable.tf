@@ -11,5 +11,5 @@ resource "aws_cloudwatch_metric_alarm" "api_5xx" {
   period              = 300
   statistic           = "Sum"
   threshold           = 10
-  alarm_actions = var.value
+  alarm_actions       = var.value
 }

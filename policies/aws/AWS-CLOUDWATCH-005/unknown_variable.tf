@@ -12,5 +12,5 @@ resource "aws_cloudwatch_metric_alarm" "api_5xx" {
   statistic           = "Sum"
   threshold           = 10
   alarm_actions       = ["arn:aws:sns:us-east-1:111122223333:oncall"]
-  actions_enabled = var.value
+  actions_enabled     = var.value
 }

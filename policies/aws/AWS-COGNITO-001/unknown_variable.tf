@@ -3,6 +3,6 @@ variable "value" {
 }
 
 resource "aws_cognito_identity_pool" "app" {
-  identity_pool_name = "app"
+  identity_pool_name               = "app"
   allow_unauthenticated_identities = var.value
 }

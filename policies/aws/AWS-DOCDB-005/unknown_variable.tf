@@ -3,9 +3,9 @@ variable "value" {
 }
 
 resource "aws_docdb_cluster" "main" {
-  cluster_identifier = "main"
-  master_username    = "docdbadmin"
+  cluster_identifier          = "main"
+  master_username             = "docdbadmin"
   manage_master_user_password = true
-  storage_encrypted  = true
-  backup_retention_period = var.value
+  storage_encrypted           = true
+  backup_retention_period     = var.value
 }

@@ -3,6 +3,6 @@ variable "value" {
 }
 
 resource "aws_ec2_transit_gateway" "hub" {
-  description = "hub"
+  description                    = "hub"
   auto_accept_shared_attachments = var.value
 }

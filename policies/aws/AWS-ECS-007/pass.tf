@@ -5,8 +5,8 @@ resource "aws_ecs_service" "api" {
   desired_count   = 2
   launch_type     = "FARGATE"
   network_configuration {
-    subnets         = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]
-    security_groups = ["sg-0123456789abcdef0"]
+    subnets          = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]
+    security_groups  = ["sg-0123456789abcdef0"]
     assign_public_ip = false
   }
 }

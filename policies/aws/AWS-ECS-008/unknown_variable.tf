@@ -10,9 +10,9 @@ resource "aws_ecs_task_definition" "api" {
   memory                   = 512
   container_definitions = jsonencode([
     {
-      name      = "api"
-      image     = "111122223333.dkr.ecr.us-east-1.amazonaws.com/api:1.4.2"
-      essential = true
+      name             = "api"
+      image            = "111122223333.dkr.ecr.us-east-1.amazonaws.com/api:1.4.2"
+      essential        = true
       logConfiguration = { logDriver = var.value }
     }
   ])

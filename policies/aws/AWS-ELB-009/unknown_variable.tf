@@ -8,6 +8,6 @@ resource "aws_load_balancer_policy" "web_tls" {
   policy_type_name   = "SSLNegotiationPolicyType"
   policy_attribute {
     name  = "Reference-Security-Policy"
-    value = "${var.value}"
+    value = var.value
   }
 }

@@ -12,6 +12,6 @@ resource "aws_load_balancer_policy" "web_tls" {
   }
   policy_attribute {
     name  = "RC4-SHA"
-    value = "${var.value}"
+    value = var.value
   }
 }

@@ -5,5 +5,5 @@ variable "value" {
 resource "aws_lb" "web" {
   name               = "web"
   load_balancer_type = "network"
-  subnets = var.value
+  subnets            = var.value
 }

@@ -4,7 +4,7 @@ variable "mq_password" {
 }
 
 resource "aws_mq_broker" "orders" {
-  engine_type = "ActiveMQ"
+  engine_type        = "ActiveMQ"
   broker_name        = "orders"
   engine_version     = "5.18"
   host_instance_type = "mq.m5.large"

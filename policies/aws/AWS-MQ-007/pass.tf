@@ -4,7 +4,7 @@ variable "mq_password" {
 }
 
 resource "aws_mq_broker" "orders" {
-  engine_type = "RabbitMQ"
+  engine_type        = "RabbitMQ"
   broker_name        = "orders"
   engine_version     = "3.13"
   host_instance_type = "mq.m5.large"

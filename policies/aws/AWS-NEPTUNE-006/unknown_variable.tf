@@ -3,9 +3,9 @@ variable "value" {
 }
 
 resource "aws_neptune_cluster" "graph" {
-  cluster_identifier  = "graph"
-  engine              = "neptune"
-  storage_encrypted   = true
+  cluster_identifier                  = "graph"
+  engine                              = "neptune"
+  storage_encrypted                   = true
   iam_database_authentication_enabled = true
-  copy_tags_to_snapshot = var.value
+  copy_tags_to_snapshot               = var.value
 }

@@ -3,10 +3,10 @@ variable "value" {
 }
 
 resource "aws_redshift_cluster" "warehouse" {
-  cluster_identifier = "warehouse"
-  node_type          = "ra3.xlplus"
-  number_of_nodes    = 2
+  cluster_identifier     = "warehouse"
+  node_type              = "ra3.xlplus"
+  number_of_nodes        = 2
   manage_master_password = true
-  encrypted          = true
-  database_name = var.value
+  encrypted              = true
+  database_name          = var.value
 }

@@ -3,7 +3,7 @@ variable "value" {
 }
 
 resource "aws_redshiftserverless_workgroup" "analytics" {
-  workgroup_name = "analytics"
-  namespace_name = "analytics"
+  workgroup_name       = "analytics"
+  namespace_name       = "analytics"
   enhanced_vpc_routing = var.value
 }

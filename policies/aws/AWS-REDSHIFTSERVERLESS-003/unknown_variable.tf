@@ -4,5 +4,5 @@ variable "value" {
 
 resource "aws_redshiftserverless_namespace" "analytics" {
   namespace_name = "analytics"
-  log_exports = var.value
+  log_exports    = var.value
 }

@@ -5,9 +5,9 @@ variable "value" {
 resource "aws_sagemaker_endpoint_configuration" "churn" {
   name = "churn"
   production_variants {
-    variant_name  = "primary"
-    model_name    = "churn"
-    instance_type = "ml.m5.large"
+    variant_name           = "primary"
+    model_name             = "churn"
+    instance_type          = "ml.m5.large"
     initial_instance_count = var.value
   }
 }

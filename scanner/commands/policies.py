@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -44,6 +46,7 @@ def list_policies(framework: str | None, policy_dirs: tuple[Path, ...], fmt: str
         rows = [
             {
                 "id": r.id,
+                "service": service_of(r.id),
                 "severity": r.severity.value,
                 "title": r.title,
                 "resource_types": list(p.resource_types),
@@ -54,13 +57,35 @@ def list_policies(framework: str | None, policy_dirs: tuple[Path, ...], fmt: str
         ]
         click.echo(json.dumps(rows, indent=2))
         return
-    table = Table(title=f"{len(rules)} policies" + (f" in {framework}" if framework else ""))
+    selected = library.frameworks.get(framework) if framework else None
+    table = Table(
+        title=f"{len(rules)} policies" + (f" in {framework}" if framework else ""),
+        caption=selected.description if selected is not None and selected.description else None,
+    )
     for column in ("ID", "Severity", "Title", "Frameworks", "Aliases"):
         table.add_column(column, overflow="fold")
     for rule in rules:
         frameworks = ", ".join(f"{k} {' '.join(v)}" for k, v in rule.frameworks.items())
         table.add_row(rule.id, rule.severity.value, rule.title, frameworks, ", ".join(rule.aliases))
-    Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160).print(table)
+    console = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
+    console.print(table)
+    counts = Table(title="Policies by service")
+    counts.add_column("Service")
+    counts.add_column("Policies", justify="right")
+    for service, count in service_counts(rule.id for rule in rules):
+        counts.add_row(service, str(count))
+    console.print(counts)
+
+
+def service_of(policy_id: str) -> str:
+    """The service part of a policy id: AWS-S3-001 → S3; a two-part id (HOUSE-001) → HOUSE."""
+    parts = policy_id.split("-")
+    return "-".join(parts[1:-1]) if len(parts) > 2 else parts[0]
+
+
+def service_counts(policy_ids: Iterable[str]) -> list[tuple[str, int]]:
+    """(service, number of policies), by service name."""
+    return sorted(Counter(service_of(pid) for pid in policy_ids).items())
 
 
 @command.command("show")

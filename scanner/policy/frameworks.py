@@ -28,6 +28,8 @@ class Framework:
     version: str
     controls: tuple[Control, ...]
     path: str
+    # What the control ids mean and why some are the framework's own (written in the framework file).
+    description: str = ""
 
     def policy_ids(self) -> frozenset[str]:
         return frozenset(pid for c in self.controls for pid in c.policies)
@@ -49,6 +51,7 @@ def _parse(doc: Any, path: Path) -> Framework:
         version=str(doc.get("version", "")),
         controls=tuple(controls),
         path=str(path),
+        description=" ".join(str(doc.get("description", "")).split()),
     )
 
 
@@ -63,7 +66,9 @@ def _merge(a: Framework, b: Framework) -> Framework:
             policies = tuple(dict.fromkeys(prev.policies + c.policies))
             controls[c.id] = Control(c.id, prev.title or c.title, policies)
     ordered = tuple(sorted(controls.values(), key=lambda c: _control_key(c.id)))
-    return Framework(a.name, a.title or b.title, a.version or b.version, ordered, a.path)
+    return Framework(
+        a.name, a.title or b.title, a.version or b.version, ordered, a.path, a.description or b.description
+    )
 
 
 def _control_key(control_id: str) -> tuple[tuple[int, int, str], ...]:

@@ -105,9 +105,11 @@ def _check_semantics(doc: Mapping[str, Any], where: str) -> None:
 @lru_cache(maxsize=1)
 def setup_extensions() -> None:
     """Register the engine extensions' operators and check functions, once (never at import time)."""
-    from scanner.policy import eol
+    from scanner.policy import eol, key_checks, secrets_check
 
     eol.register()
+    secrets_check.register()
+    key_checks.register()
 
 
 def parse_policy(doc: Any, path: Path, *, validated: bool = False) -> Policy:

@@ -49,6 +49,8 @@ TYPE_EXCEPTIONS: dict[str, str] = {
     "aws:ec2/amiCopy:AmiCopy": "aws_ami_copy",
     "aws:ec2transitgateway/transitGateway:TransitGateway": "aws_ec2_transit_gateway",
     "aws:elasticsearch/domain:Domain": "aws_elasticsearch_domain",
+    "aws:appsync/graphQLApi:GraphQLApi": "aws_appsync_graphql_api",
+    "aws:elb/loadBalancerPolicy:LoadBalancerPolicy": "aws_load_balancer_policy",
 }
 
 # Pulumi module → Terraform prefix, where they differ.

@@ -166,6 +166,10 @@ def test_unsupported_deployment_version(tmp_path: Path) -> None:
 
 # Every type the policies and the drift readers use, with its Pulumi token (pulumi-aws 6.x names).
 PULUMI_TOKENS = {
+    "aws:ec2transitgateway/transitGateway:TransitGateway": "aws_ec2_transit_gateway",
+    "aws:ec2clientvpn/endpoint:Endpoint": "aws_ec2_client_vpn_endpoint",
+    "aws:appsync/graphQLApi:GraphQLApi": "aws_appsync_graphql_api",
+    "aws:elb/loadBalancerPolicy:LoadBalancerPolicy": "aws_load_balancer_policy",
     "aws:s3/bucket:Bucket": "aws_s3_bucket",
     "aws:s3/bucketV2:BucketV2": "aws_s3_bucket",
     "aws:s3/bucketVersioningV2:BucketVersioningV2": "aws_s3_bucket_versioning",

@@ -32,6 +32,7 @@ class ModuleConfig:
     outputs: dict[str, Block] = field(default_factory=dict)
     resources: dict[tuple[str, str, str], Decl] = field(default_factory=dict)
     modules: dict[str, Decl] = field(default_factory=dict)
+    providers: list[Decl] = field(default_factory=list)  # provider blocks, see providers.py
     notifications: list[Notification] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
@@ -144,6 +145,8 @@ def _add(cfg: ModuleConfig, parsed: ParsedFile, rel: str, comments: FileComments
             cfg.resources.setdefault(("data", labels[0], labels[1]), Decl(blk, rel, comments))
         elif t == "module" and len(labels) == 1:
             cfg.modules.setdefault(labels[0], Decl(blk, rel, comments))
+        elif t == "provider" and len(labels) == 1:
+            cfg.providers.append(Decl(blk, rel, comments))
         elif t == "variable" and len(labels) == 1:
             cfg.variables.setdefault(labels[0], blk)
         elif t == "output" and len(labels) == 1:

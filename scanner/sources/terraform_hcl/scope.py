@@ -14,6 +14,7 @@ from .config import Decl, ModuleConfig, load_module_config, rel_posix
 from .evaluate import Evaluator, index_suffix
 from .files import file_function
 from .iam import policy_document
+from .providers import provider_resources
 from .structure import Block
 from .values import LazyObject, to_bool, to_number, to_str
 
@@ -315,6 +316,7 @@ class ModuleScope:
 
     # ---- output ------------------------------------------------------------------------------
     def collect(self, out: list[Resource]) -> None:
+        out.extend(provider_resources(self))
         for key3, decl in self.cfg.resources.items():
             got = self.instances(key3)
             if got is None:

@@ -1,0 +1,4 @@
+resource "aws_appsync_graphql_api" "orders" {
+  name                = "orders"
+  authentication_type = "API_KEY"
+}

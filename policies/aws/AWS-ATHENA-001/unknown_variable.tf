@@ -1,0 +1,10 @@
+variable "value" {
+  type = bool
+}
+
+resource "aws_athena_workgroup" "analytics" {
+  name = "analytics"
+  configuration {
+    publish_cloudwatch_metrics_enabled = var.value
+  }
+}

@@ -1,0 +1,16 @@
+variable "value" {
+  type = string
+}
+
+resource "aws_athena_workgroup" "analytics" {
+  name = "analytics"
+  configuration {
+    result_configuration {
+      output_location = "s3://acme-athena-results/"
+
+      encryption_configuration {
+        encryption_option = var.value
+      }
+    }
+  }
+}

@@ -1,0 +1,3 @@
+resource "aws_cognito_identity_pool" "app" {
+  identity_pool_name = "app"
+}

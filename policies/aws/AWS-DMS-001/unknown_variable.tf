@@ -1,0 +1,10 @@
+variable "value" {
+  type = bool
+}
+
+resource "aws_dms_replication_instance" "main" {
+  replication_instance_id    = "main"
+  replication_instance_class = "dms.t3.medium"
+  allocated_storage          = 50
+  publicly_accessible        = var.value
+}

@@ -1,0 +1,7 @@
+resource "aws_docdb_cluster" "main" {
+  cluster_identifier          = "main"
+  master_username             = "docdbadmin"
+  manage_master_user_password = true
+  storage_encrypted           = true
+  backup_retention_period     = 14
+}

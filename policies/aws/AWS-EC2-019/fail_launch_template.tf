@@ -1,0 +1,14 @@
+resource "aws_launch_template" "web" {
+  name_prefix   = "web-"
+  image_id      = "ami-0abcdef1234567890"
+  instance_type = "t3.micro"
+
+  user_data = base64encode(<<-EOF
+    #cloud-config
+    write_files:
+      - path: /etc/app/env
+        content: |
+          API_TOKEN=ghp_0123456789abcdefghijklmnopqrstuvwxyz
+  EOF
+  )
+}

@@ -1,0 +1,3 @@
+resource "aws_ec2_transit_gateway" "hub" {
+  description = "hub"
+}

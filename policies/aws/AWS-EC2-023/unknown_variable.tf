@@ -1,0 +1,8 @@
+variable "value" {
+  type = string
+}
+
+resource "aws_ec2_transit_gateway" "hub" {
+  description                    = "hub"
+  auto_accept_shared_attachments = var.value
+}

@@ -1,0 +1,3 @@
+resource "aws_efs_access_point" "app" {
+  file_system_id = "fs-0123456789abcdef0"
+}

@@ -1,0 +1,17 @@
+variable "value" {
+  type = string
+}
+
+resource "aws_load_balancer_policy" "web_tls" {
+  load_balancer_name = "web"
+  policy_name        = "web-tls"
+  policy_type_name   = "SSLNegotiationPolicyType"
+  policy_attribute {
+    name  = "Protocol-TLSv1.2"
+    value = "true"
+  }
+  policy_attribute {
+    name  = "RC4-SHA"
+    value = var.value
+  }
+}

@@ -1,0 +1,4 @@
+resource "aws_lb" "web" {
+  name    = "web"
+  subnets = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]
+}

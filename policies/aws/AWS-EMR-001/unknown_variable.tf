@@ -1,0 +1,7 @@
+variable "value" {
+  type = bool
+}
+
+resource "aws_emr_block_public_access_configuration" "account" {
+  block_public_security_group_rules = var.value
+}

@@ -1,0 +1,12 @@
+resource "aws_emr_security_configuration" "main" {
+  name = "main"
+  configuration = jsonencode({
+    EncryptionConfiguration = {
+      EnableAtRestEncryption    = true
+      EnableInTransitEncryption = false
+      AtRestEncryptionConfiguration = {
+        S3EncryptionConfiguration = { EncryptionMode = "SSE-S3" }
+      }
+    }
+  })
+}

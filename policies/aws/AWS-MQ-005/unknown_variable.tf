@@ -1,0 +1,22 @@
+variable "value" {
+  type = bool
+}
+
+variable "mq_password" {
+  type      = string
+  sensitive = true
+}
+
+resource "aws_mq_broker" "orders" {
+  engine_type        = "ActiveMQ"
+  broker_name        = "orders"
+  engine_version     = "5.18"
+  host_instance_type = "mq.m5.large"
+  security_groups    = ["sg-0123456789abcdef0"]
+
+  user {
+    username = "app"
+    password = var.mq_password
+  }
+  auto_minor_version_upgrade = var.value
+}

@@ -1,0 +1,6 @@
+resource "aws_neptune_cluster" "graph" {
+  cluster_identifier                  = "graph"
+  engine                              = "neptune"
+  storage_encrypted                   = true
+  iam_database_authentication_enabled = true
+}

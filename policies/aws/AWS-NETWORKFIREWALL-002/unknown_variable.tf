@@ -1,0 +1,11 @@
+variable "value" {
+  type = list(string)
+}
+
+resource "aws_networkfirewall_firewall_policy" "egress" {
+  name = "egress"
+  firewall_policy {
+    stateless_default_actions          = var.value
+    stateless_fragment_default_actions = ["aws:drop"]
+  }
+}

@@ -1,0 +1,12 @@
+variable "value" {
+  type = number
+}
+
+resource "aws_rds_cluster" "orders" {
+  engine                      = "aurora-mysql"
+  cluster_identifier          = "orders"
+  master_username             = "orders_admin"
+  manage_master_user_password = true
+  storage_encrypted           = true
+  backtrack_window            = var.value
+}

@@ -1,0 +1,12 @@
+variable "value" {
+  type = list(string)
+}
+
+resource "aws_rds_cluster" "orders" {
+  engine                          = "aurora-mysql"
+  cluster_identifier              = "orders"
+  master_username                 = "orders_admin"
+  manage_master_user_password     = true
+  storage_encrypted               = true
+  enabled_cloudwatch_logs_exports = var.value
+}

@@ -1,0 +1,7 @@
+resource "aws_rds_cluster" "orders" {
+  engine                      = "aurora-postgresql"
+  cluster_identifier          = "orders"
+  master_username             = "orders_admin"
+  manage_master_user_password = true
+  storage_encrypted           = true
+}

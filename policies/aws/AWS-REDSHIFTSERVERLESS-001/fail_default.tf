@@ -1,0 +1,4 @@
+resource "aws_redshiftserverless_workgroup" "analytics" {
+  workgroup_name = "analytics"
+  namespace_name = "analytics"
+}

@@ -1,0 +1,5 @@
+resource "aws_redshiftserverless_workgroup" "analytics" {
+  workgroup_name       = "analytics"
+  namespace_name       = "analytics"
+  enhanced_vpc_routing = true
+}

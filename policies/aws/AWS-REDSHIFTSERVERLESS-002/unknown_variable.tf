@@ -1,0 +1,9 @@
+variable "value" {
+  type = bool
+}
+
+resource "aws_redshiftserverless_workgroup" "analytics" {
+  workgroup_name      = "analytics"
+  namespace_name      = "analytics"
+  publicly_accessible = var.value
+}

@@ -1,0 +1,3 @@
+resource "aws_redshiftserverless_namespace" "analytics" {
+  namespace_name = "analytics"
+}

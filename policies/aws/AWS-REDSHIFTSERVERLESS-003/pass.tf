@@ -1,0 +1,4 @@
+resource "aws_redshiftserverless_namespace" "analytics" {
+  namespace_name = "analytics"
+  log_exports    = ["connectionlog", "userlog", "useractivitylog"]
+}

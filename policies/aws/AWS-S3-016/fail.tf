@@ -1,0 +1,5 @@
+resource "aws_s3_object" "config" {
+  bucket  = "acme-app"
+  key     = "config/app.json"
+  content = "{}"
+}

@@ -1,0 +1,6 @@
+resource "aws_s3_object" "config" {
+  bucket                 = "acme-app"
+  key                    = "config/app.json"
+  content                = "{}"
+  server_side_encryption = "AES256"
+}

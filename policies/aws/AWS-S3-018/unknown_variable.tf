@@ -1,0 +1,21 @@
+variable "rule_status" {
+  type = string
+}
+
+resource "aws_s3_bucket" "logs" {
+  bucket = "acme-logs"
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "logs" {
+  bucket = aws_s3_bucket.logs.id
+
+  rule {
+    id     = "expire"
+    status = var.rule_status
+    filter {}
+
+    expiration {
+      days = 365
+    }
+  }
+}

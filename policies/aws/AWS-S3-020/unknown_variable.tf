@@ -1,0 +1,8 @@
+variable "lock" {
+  type = bool
+}
+
+resource "aws_s3_bucket" "backups" {
+  bucket              = "acme-backups"
+  object_lock_enabled = var.lock
+}

@@ -1,0 +1,11 @@
+resource "aws_s3_access_point" "reports" {
+  bucket = "acme-reports"
+  name   = "reports"
+
+  public_access_block_configuration {
+    block_public_acls       = true
+    block_public_policy     = false
+    ignore_public_acls      = true
+    restrict_public_buckets = false
+  }
+}

@@ -1,0 +1,13 @@
+variable "value" {
+  type = number
+}
+
+resource "aws_sagemaker_endpoint_configuration" "churn" {
+  name = "churn"
+  production_variants {
+    variant_name           = "primary"
+    model_name             = "churn"
+    instance_type          = "ml.m5.large"
+    initial_instance_count = var.value
+  }
+}

@@ -1,0 +1,9 @@
+resource "aws_ssm_document" "patch" {
+  name          = "patch-app"
+  document_type = "Command"
+  content       = jsonencode({ schemaVersion = "2.2", description = "patch", mainSteps = [] })
+  permissions = {
+    type        = "Share"
+    account_ids = "All"
+  }
+}

@@ -1,0 +1,13 @@
+variable "value" {
+  type = string
+}
+
+resource "aws_ssm_document" "patch" {
+  name          = "patch-app"
+  document_type = "Command"
+  content       = jsonencode({ schemaVersion = "2.2", description = "patch", mainSteps = [] })
+  permissions = {
+    type        = "Share"
+    account_ids = var.value
+  }
+}

@@ -8,6 +8,7 @@ address) and each resource not compared has one reason:
   endpoint that stopped answering): a failed read is not a deletion, so it is not compared;
 - ``other_region``: it lives in a region that was not read;
 - ``no_id``: the IaC holds no id to match it by;
+- ``malformed``: Terraform's ``resource_drift`` entry for it could not be read;
 - ``ignored``: an ignore rule (``.driftignore``, ``--ignore``) covers it.
 
 Every reason but ``ignored`` (the user's own choice) also gives one note per type, so every report
@@ -28,8 +29,9 @@ NO_READER = "no_reader"
 READ_FAILED = "read_failed"
 OTHER_REGION = "other_region"
 NO_ID = "no_id"
+MALFORMED = "malformed"
 IGNORED = "ignored"
-REASONS = (NO_READER, READ_FAILED, OTHER_REGION, NO_ID, IGNORED)
+REASONS = (NO_READER, READ_FAILED, OTHER_REGION, NO_ID, MALFORMED, IGNORED)
 KIND = "coverage"
 
 
@@ -118,4 +120,6 @@ class Coverage:
         if reason == OTHER_REGION:
             read = ", ".join(self.regions) or "none"
             return f"in a region that was not read (read: {read})"
+        if reason == MALFORMED:
+            return "its resource_drift entry in the plan could not be read"
         return "no id in the IaC to match it by"

@@ -140,6 +140,7 @@ def test_coverage_counts_each_resource_not_compared_by_reason_and_type() -> None
         "read_failed": {"aws_sqs_queue": 1},
         "other_region": {"aws_vpc": 1},
         "no_id": {"aws_vpc": 1},
+        "malformed": {},
         "ignored": {},
     }
     notes = [(n.level, n.kind, n.message) for n in report.notifications]

@@ -158,7 +158,8 @@ def test_coverage_counts_each_resource_not_compared_by_reason_and_type() -> None
         (
             "note",
             "coverage",
-            "not compared: aws_sqs_queue (1 resource): the live read failed: sqs:ListQueues in us-east-1: AccessDenied",
+            "not compared: aws_sqs_queue (1 resource): the live read failed: "
+            "sqs:ListQueues in us-east-1: AccessDenied",
         ),
         (
             "note",

@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from scanner.cloud.aws.catalog import supported_types
+from scanner.cloud.aws.catalog import GLOBAL, listings_for, supported_types
 from scanner.cloud.aws.shapes import REGION_KEY
 from scanner.drift import matcher
 from scanner.drift.coverage import IGNORED, NO_ID, NO_READER, OTHER_REGION, READ_FAILED, Coverage
@@ -119,6 +119,11 @@ class _Engine:
     def compared_iac(self) -> list[Resource]:
         out: list[Resource] = []
         supported = supported_types()
+        # A resource that does not say its region (a security group rule) is in the IaC's region
+        # when the IaC uses only one: else reading another region would report it deleted.
+        known = {r for r in map(_region, self.iac.managed()) if r}
+        default = next(iter(known)) if len(known) == 1 else None
+        global_types = _GLOBAL_TYPES | {t for x in listings_for(None) if x.scope == GLOBAL for t in x.emits}
         for res in self.iac.managed():
             if res.origin is Origin.HCL:
                 continue
@@ -126,8 +131,8 @@ class _Engine:
                 reason = READ_FAILED if res.type in supported else NO_READER
                 self.coverage.skipped(res.address, res.type, reason)
                 continue
-            region = _region(res)
-            if self.regions and region and region not in self.regions and res.type not in _GLOBAL_TYPES:
+            region = _region(res) or default
+            if self.regions and region and region not in self.regions and res.type not in global_types:
                 self.coverage.skipped(res.address, res.type, OTHER_REGION)
                 continue
             out.extend(matcher.explode(res))

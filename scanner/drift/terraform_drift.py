@@ -199,16 +199,17 @@ def _entry(
         return bad(f"unexpected actions {actions!r} for drift", address, rtype)
     _, before_paths = mark(before, None, change.get("before_sensitive"))
     _, after_paths = mark(after or {}, None, change.get("after_sensitive"))
+    secret = frozenset(before_paths) | frozenset(after_paths)
     res = Resource(
         address=address,
         type=rtype,
         attrs=before,
         origin=Origin.PLAN,
         source=ref,
-        cloud_id=cloud_id(before),
+        cloud_id=None if _is_sensitive("id", secret) else cloud_id(before),
         name=name,
         module=module or "",
-        sensitive_paths=frozenset(before_paths) | frozenset(after_paths),
+        sensitive_paths=secret,
         root=root,
     )
     return _Entry(res, before, None if gone else after, res.sensitive_paths)

@@ -3,7 +3,7 @@
 Creates N resources (default 1000) of several types in moto's server on 127.0.0.1, then reads them
 all with ``read_live`` and compares them with themselves as IaC (zero drift expected). Prints wall
 times and API calls per resource, per type: list calls (pages) and per-item calls (settings or tags
-the list API does not return).
+the list API does not return), the boto3 clients the read built, and every HTTP request it sent.
 
     python benchmarks/bench_drift.py [-n 1000] [--workers 8]
 """
@@ -14,6 +14,7 @@ import argparse
 import dataclasses
 import json
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -48,6 +49,29 @@ MIX = {
     "aws_ebs_volume": 0.10,
     "aws_subnet": 0.05,
 }
+
+
+class CountingFactory:
+    """Wraps the read's client factory: counts the distinct boto3 clients it hands out and the HTTP
+    requests they send (botocore's ``before-send`` event, so retries count too)."""
+
+    def __init__(self, inner: SessionFactory) -> None:
+        self.inner = inner
+        self.clients: dict[int, Any] = {}
+        self.requests = 0
+        self._lock = threading.Lock()
+
+    def client(self, service: str, region: str) -> Any:
+        made = self.inner.client(service, region)
+        with self._lock:
+            if id(made) not in self.clients:
+                self.clients[id(made)] = made
+                made.meta.events.register("before-send", self._count)
+        return made
+
+    def _count(self, **_: Any) -> None:
+        with self._lock:
+            self.requests += 1
 
 
 def creators(factory: SessionFactory, vpc_id: str) -> dict[str, Callable[[int], Any]]:
@@ -94,8 +118,9 @@ def main() -> None:
         created = time.perf_counter() - start
         print(f"created {len(plan)} resources in {created:.1f} s (local moto at {url})")
 
+        reader = CountingFactory(SessionFactory(endpoint_url=url, region=REGION))
         start = time.perf_counter()
-        live = read_live(None, [REGION], factory, workers=args.workers)
+        live = read_live(None, [REGION], reader, workers=args.workers)
         read = time.perf_counter() - start
         iac = Inventory(
             tuple(dataclasses.replace(r, origin=Origin.STATE) for r in live.inventory.resources),
@@ -110,6 +135,10 @@ def main() -> None:
         f"({len(plan)} created + account defaults)"
     )
     print(f"compute_drift: {compared * 1000:.0f} ms, {len(report.findings)} findings (0 expected)")
+    print(
+        f"boto3 clients built by the read: {len(reader.clients)}; HTTP requests: {reader.requests} "
+        f"({reader.requests / max(total, 1):.3f} per resource)"
+    )
     print()
     print(f"{'type':<28} {'resources':>9} {'list':>6} {'list/res':>9} {'item':>6} {'item/res':>9}")
     list_total = item_total = listed = 0

@@ -1,7 +1,8 @@
 """Compare an IaC inventory with a live one: CHANGED, DELETED and UNMANAGED findings plus a summary.
 
-Only types the live readers support (and that were read completely) are compared; IaC resources of
-other types are counted once per type under ``not_checked``. Resources are matched by
+Only types the live readers support (and that were read completely) are compared; the others are
+counted by reason and type (``coverage``: ``compared / managed``, with one note per type not
+compared). Resources are matched by
 ``(type, key)`` (``matcher``), both sides normalised by their type's normaliser, then diffed.
 """
 
@@ -13,9 +14,10 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from scanner.cloud.aws.catalog import supported_types
+from scanner.cloud.aws.catalog import GLOBAL, listings_for, supported_types
 from scanner.cloud.aws.shapes import REGION_KEY
 from scanner.drift import matcher
+from scanner.drift.coverage import IGNORED, NO_ID, NO_READER, OTHER_REGION, READ_FAILED, Coverage
 from scanner.drift.defaults import CHILD_TYPES, is_account_default
 from scanner.drift.diff import SETS, compare
 from scanner.drift.ignore import IgnoreRules
@@ -103,27 +105,35 @@ class _Engine:
         strict: bool,
         checked: Collection[str],
         regions: Collection[str] | None,
+        failure_reasons: Mapping[str, str],
     ) -> None:
         self.iac, self.live, self.ignore, self.strict = iac, live, ignore, strict
         self.checked, self.regions = frozenset(checked), regions
         self.findings: list[Finding] = []
         self.counts: Counter[str] = Counter()
-        self.not_checked: Counter[str] = Counter()
+        self.coverage = Coverage(failure_reasons, tuple(sorted(regions or ())))
         self.input_ref = SourceRef(iac.inputs[0], 1, 1) if iac.inputs else None
 
     # -- IaC side --------------------------------------------------------------------------------
 
     def compared_iac(self) -> list[Resource]:
         out: list[Resource] = []
+        supported = supported_types()
+        # A resource that does not say its region (a security group rule) is in the IaC's region
+        # when the IaC uses only one: else reading another region would report it deleted.
+        known = {r for r in map(_region, self.iac.managed()) if r}
+        default = next(iter(known)) if len(known) == 1 else None
+        global_types = _GLOBAL_TYPES | {t for x in listings_for(None) if x.scope == GLOBAL for t in x.emits}
         for res in self.iac.managed():
             if res.origin is Origin.HCL:
                 continue
             if res.type not in self.checked:
-                self.not_checked[res.type] += 1
+                reason = READ_FAILED if res.type in supported else NO_READER
+                self.coverage.skipped(res.address, res.type, reason)
                 continue
-            region = _region(res)
-            if self.regions and region and region not in self.regions and res.type not in _GLOBAL_TYPES:
-                self.not_checked[res.type] += 1
+            region = _region(res) or default
+            if self.regions and region and region not in self.regions and res.type not in global_types:
+                self.coverage.skipped(res.address, res.type, OTHER_REGION)
                 continue
             out.extend(matcher.explode(res))
         return out
@@ -145,12 +155,15 @@ class _Engine:
             key = matcher.key_of(res)
             if key is None:
                 self.counts["unknown_id"] += 1
+                self.coverage.skipped(res.address, res.type, NO_ID)
                 continue
             managed.add(res.address)
             if self.ignore.ignores_resource(res.type, _ids(res)):
                 self.counts["ignored"] += 1
+                self.coverage.skipped(res.address, res.type, IGNORED)
                 matched.add((res.type, key))
                 continue
+            self.coverage.compared(res.address, res.type)
             live = live_index.get((res.type, key))
             if live is None:
                 if res.address not in deleted:
@@ -165,24 +178,23 @@ class _Engine:
                 changed.add(res.address)
         inline = {key for r in iac if r.type == "aws_security_group" for key in matcher.inline_rule_keys(r)}
         unmanaged = self._unmanaged(matched, iac, rule_sgs, inline)
-        in_sync = len(managed - deleted - changed)
-        found = len(managed - deleted)
-        coverage = 100.0 if found + unmanaged == 0 else round(100.0 * found / (found + unmanaged), 1)
-        summary = {
-            "managed": len(managed),
-            "in_sync": in_sync,
+        compared = managed - {a for a, r in self.coverage.reasons().items() if r == IGNORED}
+        summary: dict[str, Any] = {
+            "mode": "live",
+            "in_sync": len(compared - deleted - changed),
             "changed": len(changed),
             "changed_attributes": self.counts["changed_attributes"],
             "deleted": len(deleted),
             "unmanaged": unmanaged,
-            "coverage": coverage,
             "ignored": self.counts["ignored"],
             "account_defaults": self.counts["defaults"],
             "unknown_id": self.counts["unknown_id"],
-            "not_checked": dict(sorted(self.not_checked.items())),
+            **self.coverage.summary(),
         }
         findings = sorted(self.findings, key=lambda f: (f.rule_id, f.resource_address, f.attribute_path))
-        return DriftReport(tuple(findings), summary, self.ignore.notifications)
+        return DriftReport(
+            tuple(findings), summary, self.ignore.notifications + self.coverage.notifications()
+        )
 
     # -- findings --------------------------------------------------------------------------------
 
@@ -304,13 +316,15 @@ def compute_drift(
     strict: bool = False,
     checked_types: Collection[str] | None = None,
     regions: Collection[str] | None = None,
+    failure_reasons: Mapping[str, str] | None = None,
 ) -> DriftReport:
     """Drift findings between ``iac`` (state/plan/Pulumi, with ids) and ``live``.
 
     ``checked_types``: the types read completely from the cloud (default: every supported type);
     IaC resources of other types are only counted in ``summary["not_checked"]``. ``regions``: the
-    regions read; IaC resources known to live elsewhere are not checked either.
+    regions read; IaC resources known to live elsewhere are not checked either. ``failure_reasons``:
+    per type whose read failed, why (for the coverage notes).
     """
     checked = supported_types() if checked_types is None else frozenset(checked_types) & supported_types()
-    engine = _Engine(iac, live, ignore or IgnoreRules(), strict, checked, regions)
+    engine = _Engine(iac, live, ignore or IgnoreRules(), strict, checked, regions, failure_reasons or {})
     return engine.run()

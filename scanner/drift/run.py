@@ -44,7 +44,13 @@ def drift_run(
     if live is None:
         live = read_live(types, regions, session_factory, progress=progress)
     report = compute_drift(
-        iac, live.inventory, ignore=ignore, strict=strict, checked_types=live.read_types, regions=regions
+        iac,
+        live.inventory,
+        ignore=ignore,
+        strict=strict,
+        checked_types=live.read_types,
+        regions=regions,
+        failure_reasons=live.failure_reasons,
     )
     notes = list(live.notifications) + list(report.notifications)
     if live.unreachable:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from scanner.model import Finding, Sensitive, Severity, Status, Unknown
@@ -84,3 +84,11 @@ def dump_json(document: Any, items: int) -> str:
     if items <= PRETTY_LIMIT:
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     return json.dumps(document, separators=(",", ":"), ensure_ascii=False) + "\n"
+
+
+def coverage_line(summary: Mapping[str, Any]) -> str | None:
+    """``coverage 89.5% (17 of 19 managed resources compared)`` from a drift summary, if it has one."""
+    managed, compared, percent = summary.get("managed"), summary.get("compared"), summary.get("coverage")
+    if not isinstance(managed, int) or not isinstance(compared, int) or not isinstance(percent, (int, float)):
+        return None
+    return f"coverage {percent:g}% ({compared} of {managed} managed resources compared)"

@@ -13,7 +13,14 @@ from html import escape
 
 from scanner import __version__
 from scanner.model import Finding, RuleInfo, ScanResult, Status
-from scanner.report.common import SEVERITY_ORDER, counts, location_text, reportable, safe_value
+from scanner.report.common import (
+    SEVERITY_ORDER,
+    counts,
+    coverage_line,
+    location_text,
+    reportable,
+    safe_value,
+)
 
 _COLORS = {
     "critical": "#7b1fa2",
@@ -213,6 +220,10 @@ def render_html(result: ScanResult) -> str:
         cards = [card for card in cards if card[0] not in ("Passed", "Unknown")]
     if "resources" in result.summary:
         cards.insert(0, ("Resources", result.summary["resources"]))
+    drift_summary = result.summary.get("drift") or {}
+    if coverage_line(drift_summary):
+        compared = f"{drift_summary['coverage']:g}% ({drift_summary['compared']}/{drift_summary['managed']})"
+        cards.append(("Drift coverage", compared))
     charts = [
         _bars(
             "Compliance by framework (passed / failed checks)",

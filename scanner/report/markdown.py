@@ -8,7 +8,14 @@ the drift table, what was suppressed and why, and the tool's warnings. Long list
 from __future__ import annotations
 
 from scanner.model import Finding, RuleInfo, ScanResult, Status
-from scanner.report.common import SEVERITY_ORDER, counts, location_text, reportable, safe_value
+from scanner.report.common import (
+    SEVERITY_ORDER,
+    counts,
+    coverage_line,
+    location_text,
+    reportable,
+    safe_value,
+)
 
 TOP = 20
 MORE = 200
@@ -82,6 +89,9 @@ def render_markdown(result: ScanResult) -> str:
     if drift_total or any(f.is_drift for f in result.findings):
         d = c["drift"]
         summary += f"; drift: {d['changed']} changed, {d['deleted']} deleted, {d['unmanaged']} unmanaged"
+    covered = coverage_line(result.summary.get("drift") or {})
+    if covered:
+        summary += f"; {covered}"
     lines += ["", summary + "."]
 
     if failing:

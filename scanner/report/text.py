@@ -10,7 +10,14 @@ import json
 from collections.abc import Callable
 
 from scanner.model import Finding, ScanResult, Status
-from scanner.report.common import SEVERITY_ORDER, counts, location_text, reportable, safe_value
+from scanner.report.common import (
+    SEVERITY_ORDER,
+    counts,
+    coverage_line,
+    location_text,
+    reportable,
+    safe_value,
+)
 
 _ANSI = {
     "critical": "1;37;41",
@@ -87,6 +94,9 @@ def _summary(result: ScanResult) -> str:
         line += (
             f"; drift: {drift['changed']} changed, {drift['deleted']} deleted, {drift['unmanaged']} unmanaged"
         )
+    covered = coverage_line(result.summary.get("drift") or {})
+    if covered:
+        line += f"; {covered}"
     return line
 
 

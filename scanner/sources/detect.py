@@ -227,3 +227,9 @@ def _load_hcl(root: Path, base_dir: Path, options: LoadOptions) -> Inventory:
         root, base_dir=base_dir, var_files=options.var_files, variables=dict(options.variables)
     )
     return inv
+
+
+def locate(inv: Inventory, located: Located, path: Path, base_dir: Path, options: LoadOptions) -> Inventory:
+    """Locate the resources of ``inv``, read from the JSON file ``path``, at their HCL blocks (as the
+    loader does: ``options.source_dir``, else ``path``'s folder when it has ``.tf`` files)."""
+    return _locate(inv, located, path.parent, base_dir, options)

@@ -95,7 +95,7 @@ def _classify(path: Path) -> str:
         if n == 1:
             return "walk"
         return "record" if n == 2 and _is_index(path[1]) else ""
-    if head == "resource_changes":  # plan
+    if head in ("resource_changes", "resource_drift"):  # plan: changes, and drift seen by refresh
         if n == 1:
             return "walk"
         return "record" if n == 2 and _is_index(path[1]) else ""

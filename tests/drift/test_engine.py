@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from scanner.cloud.aws.catalog import supported_types
 from scanner.drift.engine import compute_drift
 from scanner.drift.rules import drift_rules
 from scanner.model import DriftKind, Inventory, Origin, Resource, Sensitive, Severity, SourceRef, Status
@@ -91,7 +92,15 @@ def test_deleted_unmanaged_and_summary() -> None:
     unmanaged = report.findings[1]
     assert unmanaged.origin is Origin.LIVE and unmanaged.source == SourceRef(STATE, 1, 1)
     s = report.summary
-    assert (s["managed"], s["in_sync"], s["deleted"], s["unmanaged"], s["coverage"]) == (2, 1, 1, 1, 50.0)
+    # coverage is compared / managed: both IaC resources were compared (one found deleted)
+    assert (s["managed"], s["compared"], s["in_sync"], s["deleted"], s["unmanaged"], s["coverage"]) == (
+        2,
+        2,
+        1,
+        1,
+        1,
+        100.0,
+    )
 
 
 def test_only_supported_and_read_types_are_compared() -> None:
@@ -100,6 +109,65 @@ def test_only_supported_and_read_types_are_compared() -> None:
     report = drift([route, vpc], [], checked_types={"aws_s3_bucket"})
     assert report.findings == ()
     assert report.summary["not_checked"] == {"aws_route_table": 1, "aws_vpc": 1}
+
+
+def test_coverage_counts_each_resource_not_compared_by_reason_and_type() -> None:
+    assert {"aws_gamelift_fleet", "aws_appmesh_mesh"}.isdisjoint(supported_types())
+    resources = [
+        iac("aws_s3_bucket", "a", {"id": "a", "bucket": "a"}),
+        iac("aws_s3_bucket", "far", {"id": "far", "bucket": "far", "region": "eu-west-1"}),
+        iac("aws_sqs_queue", "q", {"id": "https://q", "name": "q", "region": "us-east-1"}),
+        iac("aws_vpc", "v", {"id": "vpc-1", "region": "eu-west-1"}),
+        iac("aws_vpc", "gone", {}),
+        iac("aws_gamelift_fleet", "f1", {"id": "f-1"}),
+        iac("aws_gamelift_fleet", "f2", {"id": "f-2"}),
+        iac("aws_appmesh_mesh", "m", {"id": "m"}),
+    ]
+    report = drift(
+        resources,
+        [
+            live("aws_s3_bucket", {"id": "a", "bucket": "a"}),
+            live("aws_s3_bucket", {"id": "far", "bucket": "far"}),
+        ],
+        checked_types={"aws_s3_bucket", "aws_vpc"},
+        regions=["us-east-1"],
+        failure_reasons={"aws_sqs_queue": "sqs:ListQueues in us-east-1: AccessDenied"},
+    )
+    s = report.summary
+    assert (s["managed"], s["compared"], s["coverage"]) == (8, 2, 25.0)
+    assert s["not_compared"] == {
+        "no_reader": {"aws_appmesh_mesh": 1, "aws_gamelift_fleet": 2},
+        "read_failed": {"aws_sqs_queue": 1},
+        "other_region": {"aws_vpc": 1},
+        "no_id": {"aws_vpc": 1},
+        "malformed": {},
+        "ignored": {},
+    }
+    notes = [(n.level, n.kind, n.message) for n in report.notifications]
+    assert notes == [
+        (
+            "note",
+            "coverage",
+            "not compared: aws_appmesh_mesh (1 resource): iacscan has no live reader for this type",
+        ),
+        (
+            "note",
+            "coverage",
+            "not compared: aws_gamelift_fleet (2 resources): iacscan has no live reader for this type",
+        ),
+        (
+            "note",
+            "coverage",
+            "not compared: aws_sqs_queue (1 resource): the live read failed: "
+            "sqs:ListQueues in us-east-1: AccessDenied",
+        ),
+        (
+            "note",
+            "coverage",
+            "not compared: aws_vpc (1 resource): in a region that was not read (read: us-east-1)",
+        ),
+        ("note", "coverage", "not compared: aws_vpc (1 resource): no id in the IaC to match it by"),
+    ]
 
 
 def test_account_defaults_and_child_types_are_not_unmanaged() -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import boto3
 import pytest
 
+from scanner.cloud.aws.catalog import supported_types
 from scanner.drift.ignore import IgnoreRules
 from scanner.drift.run import DriftRun, drift_run
 from scanner.model import DriftKind, Status
@@ -40,10 +42,15 @@ def new_id(seeded: Seeded, address: str) -> str:
 def test_seeded_state_has_zero_drift(seeded: Seeded) -> None:
     result = run(seeded)
     assert drift(result) == []
-    assert result.summary["managed"] == 17
-    assert result.summary["in_sync"] == 17
-    assert result.summary["coverage"] == 100.0
-    assert result.summary["not_checked"] == {"aws_iam_instance_profile": 1, "aws_route_table": 1}
+    # Coverage is compared / managed, and what has no reader comes from the catalog (so it shrinks
+    # as readers are added): every managed resource is either compared or counted as not compared.
+    managed = seeded.inventory.managed()
+    no_reader = Counter(r.type for r in managed if r.type not in supported_types())
+    s = result.summary
+    assert s["managed"] == len(managed) == 19
+    assert s["not_compared"]["no_reader"] == dict(sorted(no_reader.items()))
+    assert s["compared"] == s["in_sync"] == len(managed) - sum(no_reader.values())
+    assert s["coverage"] == round(100.0 * s["compared"] / s["managed"], 1)
     assert not result.partial
     assert [n for n in result.notifications if n.level != "note"] == []
 
@@ -101,7 +108,7 @@ def test_bucket_created_outside_iac(seeded: Seeded) -> None:
     result = run(seeded)
     assert drift(result) == [("DRIFT-UNMANAGED", "aws_s3_bucket.made-by-hand", "")]
     assert result.summary["unmanaged"] == 1
-    assert result.summary["coverage"] < 100.0
+    assert result.summary["compared"] == result.summary["in_sync"]  # an unmanaged one changes no coverage
 
 
 def test_bucket_policy_with_only_key_order_changed_is_not_drift(seeded: Seeded) -> None:
@@ -164,7 +171,7 @@ def test_example_stacks_have_zero_drift_then_one_tag_change(
     seeded = seed(aws_endpoint, tmp_path, source)
     result = run(seeded)
     assert drift(result) == []
-    assert result.summary["managed"] == 25
+    assert result.summary["managed"] == len(seeded.inventory.managed())
     instance = next(r for r in seeded.inventory.resources if r.type == "aws_instance")
     client(seeded, "ec2").create_tags(Resources=[instance.attrs["id"]], Tags=[{"Key": "Owner", "Value": "x"}])
     assert drift(run(seeded)) == [("DRIFT-CHANGED", instance.address, "tags.Owner")]

@@ -2,10 +2,10 @@
 
 Listings in each region run concurrently (one task each); the extra per-record calls of a listing run
 concurrently on a second pool, so a task never waits on its own pool. Clients come from the
-factory, which keeps one client per thread, service and region. Each page and each extra call is
-counted per listing. AccessDenied, an unsupported API or an unreachable endpoint becomes a warning
-notification and the rest of the read goes on; after an unreachable endpoint no new calls are
-started, so the read ends quickly with what it has.
+factory, which builds one client per service and region from one session, shared by every thread.
+Each page and each extra call is counted per listing. AccessDenied, an unsupported API or an
+unreachable endpoint becomes a warning notification and the rest of the read goes on; after an
+unreachable endpoint no new calls are started, so the read ends quickly with what it has.
 """
 
 from __future__ import annotations

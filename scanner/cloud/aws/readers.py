@@ -47,7 +47,8 @@ class LiveRead:
     ``failed_types``: types whose read failed somewhere (denied, unsupported, unreachable), which the
     drift engine must not compare (a failed read is not a deletion);
     ``api_calls``: per listing's primary type, ``{"list": pages, "item": extra calls, "resources": n}``;
-    ``unreachable``: an endpoint stopped answering, so the read is partial.
+    ``unreachable``: an endpoint stopped answering, so the read is partial;
+    ``failure_reasons``: per failed type, the first failure's message (for the coverage notes).
     """
 
     inventory: Inventory
@@ -58,6 +59,7 @@ class LiveRead:
     unreachable: bool = False
     regions: tuple[str, ...] = ()
     counts: Mapping[str, int] = field(default_factory=dict)
+    failure_reasons: Mapping[str, str] = field(default_factory=dict)
 
 
 def read_live(
@@ -78,6 +80,7 @@ def read_live(
     notifications: list[Notification] = []
     calls: dict[str, dict[str, int]] = {}
     failed: set[str] = set()
+    reasons: dict[str, str] = {}
     for result in results:
         primary = result.listing.emits[0]
         entry = calls.setdefault(primary, {"list": 0, "item": 0, "resources": 0})
@@ -86,6 +89,9 @@ def read_live(
         notifications.extend(result.notifications)
         if result.failed:
             failed.update(result.listing.emits)
+            why = result.notifications[0].message if result.notifications else "endpoint unreachable"
+            for tf_type in result.listing.emits:
+                reasons.setdefault(tf_type, why)
             continue
         convert = CONVERTERS[result.listing.converter]
         for record in result.records:
@@ -113,4 +119,5 @@ def read_live(
         unreachable=any(r.unreachable for r in results),
         regions=tuple(regions),
         counts=dict(sorted(counts.items())),
+        failure_reasons={t: reasons[t] for t in sorted(failed & emitted)},
     )

@@ -1,7 +1,9 @@
 """boto3 session and client factory: profile, region, endpoint and a retrying botocore Config.
 
-One client per (thread, service, region): boto3 clients are thread-safe, but sessions are not, so
-each worker thread builds its own session lazily and caches its clients.
+One boto3 session per factory and one client per (service, region), shared by every thread: boto3
+clients are thread-safe, sessions are not, so the session is only touched under a lock (building a
+client, reading its region). Building clients per thread made a small scan build dozens of clients,
+each loading the service model and resolving credentials again.
 """
 
 from __future__ import annotations
@@ -46,28 +48,39 @@ class SessionFactory:
     region: str | None = None
     endpoint_url: str | None = None
     max_attempts: int = DEFAULT_MAX_ATTEMPTS
-    _local: threading.local = field(default_factory=threading.local, repr=False)
+    _session: boto3.session.Session | None = field(default=None, init=False, repr=False)
+    _clients: dict[tuple[str, str], Any] = field(default_factory=dict, init=False, repr=False)
+    _lock: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False)
 
     def session(self) -> boto3.session.Session:
-        sess: boto3.session.Session | None = getattr(self._local, "session", None)
-        if sess is None:
-            sess = boto3.session.Session(profile_name=self.profile, region_name=self.region)
-            self._local.session = sess
-            self._local.clients = {}
-        return sess
+        with self._lock:
+            if self._session is None:
+                self._session = boto3.session.Session(profile_name=self.profile, region_name=self.region)
+            return self._session
 
     def client(self, service: str, region: str) -> Any:
-        sess = self.session()
-        clients: dict[tuple[str, str], Any] = self._local.clients
         key = (service, region)
-        if key not in clients:
-            clients[key] = sess.client(
-                service,  # type: ignore[call-overload]
-                region_name=region,
-                endpoint_url=self.endpoint_url,
-                config=botocore_config(self.max_attempts),
-            )
-        return clients[key]
+        made = self._clients.get(key)  # a dict read is atomic: no lock once the client exists
+        if made is not None:
+            return made
+        with self._lock:
+            made = self._clients.get(key)
+            if made is None:
+                made = self.session().client(
+                    service,  # type: ignore[call-overload]
+                    region_name=region,
+                    endpoint_url=self.endpoint_url,
+                    config=botocore_config(self.max_attempts),
+                )
+                self._clients[key] = made
+            return made
+
+    @property
+    def clients_made(self) -> int:
+        """How many boto3 clients this factory built (one per service and region used)."""
+        with self._lock:
+            return len(self._clients)
 
     def default_region(self) -> str | None:
-        return self.region or self.session().region_name
+        with self._lock:
+            return self.region or self.session().region_name

@@ -102,6 +102,15 @@ def _items(actual: Any) -> list[Any] | None:
     return None
 
 
+def _length(actual: Any) -> int:
+    """How many items a list holds, counting a nested list's items (Terraform 0.11's
+    `["${aws_subnet.a.*.id}"]` is the flattened list, not a list holding one list)."""
+    items = _items(actual) or []
+    if isinstance(actual, Mapping):
+        return len(items)
+    return sum(len(i) if isinstance(i, (list, tuple)) else 1 for i in items)
+
+
 def _contains(actual: Any, expected: Any) -> Tri:
     if _is_unknown(actual):
         return None
@@ -355,8 +364,8 @@ OPERATORS: dict[str, Operator] = {
     "not_exists": lambda a, e, c: not _exists(a),
     "empty": lambda a, e, c: _empty(a),
     "not_empty": lambda a, e, c: _not(_empty(a)),
-    "length_ge": lambda a, e, c: None if _is_unknown(a) else len(_items(a) or []) >= int(e),
-    "length_le": lambda a, e, c: None if _is_unknown(a) else len(_items(a) or []) <= int(e),
+    "length_ge": lambda a, e, c: None if _is_unknown(a) else _length(a) >= int(e),
+    "length_le": lambda a, e, c: None if _is_unknown(a) else _length(a) <= int(e),
     "version_lt": _version_cmp(lambda a, e: a < e),
     "version_ge": _version_cmp(lambda a, e: a >= e),
     "is_world": _any_world,

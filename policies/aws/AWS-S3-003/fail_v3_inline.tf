@@ -1,8 +1,11 @@
 resource "aws_s3_bucket" "data" {
   bucket = "acme-data"
-  acl    = "private"
 
-  versioning {
-    enabled = true
+  server_side_encryption_configuration {
+    rule {
+      apply_server_side_encryption_by_default {
+        sse_algorithm = "kms"
+      }
+    }
   }
 }

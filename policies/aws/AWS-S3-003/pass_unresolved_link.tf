@@ -1,5 +1,5 @@
-# A candidate whose link is unknown (a variable) does not decide this resource: it has no known
-# link of its own, so it fails, and the message names the candidate.
+# A candidate whose link is unknown (a variable) does not decide this resource: with no known link
+# of its own, the bucket keeps the SSE-S3 default and passes.
 
 variable "bucket_name" {
   type = string

@@ -1,0 +1,8 @@
+# No export at all: AWS-RDS-008 reports it; this policy does not repeat it.
+resource "aws_rds_cluster" "orders" {
+  engine                      = "aurora-postgresql"
+  cluster_identifier          = "orders"
+  master_username             = "orders_admin"
+  manage_master_user_password = true
+  storage_encrypted           = true
+}

@@ -18,8 +18,9 @@ import scanner
 from scanner.cloud.aws.local_endpoint import local_moto, use_dummy_credentials
 from scanner.cloud.aws.seed import seed_inventory
 from scanner.cloud.aws.session import SessionFactory
-from scanner.commands.common import debug_option, emit, format_option, handles_errors, output_option
+from scanner.commands.common import debug_option, format_option, handles_errors, output_option
 from scanner.commands.drift import progress_display
+from scanner.commands.outputs import emit_all, plan_outputs
 from scanner.drift.rules import drift_rules
 from scanner.drift.run import drift_run
 from scanner.errors import UsageError
@@ -87,12 +88,13 @@ def combine(scan: ScanResult, drift_findings: Any, notes: Any, summary: dict[str
 @output_option
 @debug_option
 @handles_errors
-def command(fmt: str, output: Path | None, debug: bool) -> None:
+def command(fmt: tuple[str, ...], output: tuple[Path, ...], debug: bool) -> None:
     """Scan and drift-check the example stack against a local AWS endpoint (no account needed)."""
+    plan = plan_outputs(fmt, output, "text")
     stack = find_stack()
     root = stack.parent.parent.parent
     use_dummy_credentials(REGION)
-    verbose = fmt == "text" or output is not None
+    verbose = plan.stdout_format in ("text", None)
 
     def say(message: str) -> None:
         if verbose:
@@ -109,6 +111,6 @@ def command(fmt: str, output: Path | None, debug: bool) -> None:
         for line in apply_drifts(factory, seeded.inventory):
             say(f"iacscan demo: drift: {line}")
         scan = run_scan(ScanOptions(paths=(str(stack),), base_dir=root))
-        with progress_display(fmt == "text" and output is None and sys.stderr.isatty()) as progress:
+        with progress_display(plan.stdout_format == "text" and sys.stderr.isatty()) as progress:
             run = drift_run(seeded.inventory, regions=[REGION], session_factory=factory, progress=progress)
-    emit(combine(scan, run.findings, run.notifications, run.summary), fmt, output)
+    emit_all(combine(scan, run.findings, run.notifications, run.summary), plan)

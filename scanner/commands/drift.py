@@ -21,12 +21,12 @@ from scanner.commands.common import (
     baseline_option,
     config_option,
     debug_option,
-    emit,
     fail,
     format_option,
     handles_errors,
     output_option,
 )
+from scanner.commands.outputs import emit_all, plan_outputs
 from scanner.config import project_config
 from scanner.drift.ignore import IgnoreRules
 from scanner.drift.rules import drift_rules
@@ -132,8 +132,8 @@ def command(
     max_attempts: int,
     config_path: Path | None,
     baseline_path: Path | None,
-    fmt: str,
-    output: Path | None,
+    fmt: tuple[str, ...],
+    output: tuple[Path, ...],
     debug: bool,
 ) -> None:
     """Report resources changed, deleted or created outside the IaC of INPUT.
@@ -141,6 +141,7 @@ def command(
     INPUT is a Terraform state, a plan (its prior state is used), a Pulumi stack export or an
     s3:// URL of a state.
     """
+    plan = plan_outputs(fmt, output, "text")
     if "://" not in spec and not Path(spec).exists():
         fail(f"{spec}: no such file or directory")
     base_dir = Path.cwd()
@@ -165,7 +166,7 @@ def command(
     factory = SessionFactory(profile=profile, endpoint_url=endpoint_url, max_attempts=max_attempts)
     region_list = resolve_regions(regions, inv.resources, factory, state_files(spec))
     factory.region = region_list[0]
-    show = fmt == "text" and output is None and sys.stderr.isatty()
+    show = plan.stdout_format in ("text", None) and sys.stderr.isatty()
     with progress_display(show) as progress:
         run = drift_run(
             inv, regions=region_list, session_factory=factory, ignore=ignore, strict=strict, progress=progress
@@ -177,7 +178,7 @@ def command(
     baseline_path = baseline_path or config.baseline
     if baseline_path is not None:
         result = baseline.apply(result, baseline.load(baseline_path))
-    emit(result, fmt, output)
+    emit_all(result, plan)
     if run.partial:
         click.echo(
             "iacscan: error: the live read stopped early (AWS endpoint unreachable); the report is partial",

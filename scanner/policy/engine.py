@@ -11,6 +11,7 @@ from scanner.policy.loader import PolicySet
 from scanner.policy.model import Policy
 from scanner.policy.operators import OpContext
 from scanner.policy.related import RelatedIndex
+from scanner.policy.unknown_reason import unknown_reason
 
 
 def _locate(
@@ -37,10 +38,10 @@ def _locate(
     return subject.source, ""
 
 
-def _message(policy: Policy, resource: Resource, outcome: Outcome, status: Status) -> str:
+def _message(policy: Policy, resource: Resource, outcome: Outcome, status: Status, reason: str = "") -> str:
     base = f"{resource.address}: {policy.title}"
     if status is Status.UNKNOWN:
-        base += " (could not be decided: a value is unknown)"
+        return f"{base} (could not be decided: {reason or 'a value is unknown'})"
     extra = "; ".join(dict.fromkeys(m for m in outcome.messages if m))
     return f"{base}. {extra}" if extra else base
 
@@ -79,18 +80,22 @@ def evaluate_inventory(
             outcome = check(resource.attrs, "", EvalScope(resource, related, contexts[policy.id]))
             status = _STATUS[outcome.value]
             source, path = (resource.source, "")
+            reason = ""
             if status is Status.FAIL:
                 source, path = _locate(outcome.witnesses, by_address, resource)
+            elif status is Status.UNKNOWN:
+                reason = unknown_reason(outcome.witnesses, outcome.messages, by_address, resource)
             finding = Finding(
                 rule_id=policy.id,
                 status=status,
                 severity=Severity(outcome.severity) if outcome.severity else policy.severity,
                 resource_address=resource.address,
                 resource_type=resource.type,
-                message=_message(policy, resource, outcome, status),
+                message=_message(policy, resource, outcome, status, reason),
                 source=source,
                 attribute_path=path,
                 origin=resource.origin,
+                properties={"reason": reason} if reason else {},
             )
             if status is Status.FAIL and resource.suppressions:
                 finding = _apply_inline(finding, resource, alias_map)

@@ -270,11 +270,12 @@ def _compile_related(spec: Mapping[str, Any]) -> Check:
                 outcomes.append(where(res.attrs, "", EvalScope(res, scope.related, scope.ctx)))
         if require == "each":
             return _all(outcomes) if outcomes else Outcome(True)
-        found = _any(outcomes) if outcomes else Outcome(None if unresolved else False)
+        why = [f"a {' or '.join(types)}'s {via} could not be resolved"] if unresolved else []
+        found = _any(outcomes) if outcomes else Outcome(None if unresolved else False, messages=why)
         if require == "none":
             return _negate(found)
         if found.value is False and unresolved:
-            return Outcome(None, found.witnesses)
+            return Outcome(None, found.witnesses, why)
         return found
 
     return check

@@ -50,6 +50,10 @@ class OutputPlan:
 
 def plan_outputs(formats: Sequence[str], outputs: Sequence[Path | str], default: str) -> OutputPlan:
     """Pair ``-f`` with ``-o`` in order; a ``UsageError`` (one line) when they don't match."""
+    if isinstance(formats, str):  # a caller passing one format the old way
+        formats = (formats,)
+    if isinstance(outputs, (str, Path)):
+        outputs = (outputs,)
     paths = [None if str(o) == STDOUT else Path(o) for o in outputs]
     fmts = list(formats) or [default]
     if len(fmts) == 1 and len(paths) <= 1:

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from tests.integrations.conftest import ROOT, iacscan_env
@@ -109,6 +110,7 @@ def test_findings_fail_the_step_after_writing_everything(repo: Path, tmp_path: P
     assert code == 1
 
 
+@pytest.mark.slow
 def test_soft_fail_and_threshold(repo: Path, tmp_path: Path) -> None:
     _, _, code = run_action(repo, tmp_path, paths="bad", soft_fail="true")
     assert code == 0
@@ -116,6 +118,7 @@ def test_soft_fail_and_threshold(repo: Path, tmp_path: Path) -> None:
     assert outputs["scan"]["exit-code"] == "0" and code == 0
 
 
+@pytest.mark.slow
 def test_baseline_input(repo: Path, tmp_path: Path) -> None:
     env = iacscan_env()
     subprocess.run(
@@ -138,6 +141,7 @@ def test_inputs_cannot_inject_shell(repo: Path, tmp_path: Path) -> None:
     assert outputs["scan"]["exit-code"] == "2" and code == 2
 
 
+@pytest.mark.slow
 def test_drift_through_the_action_and_a_baseline_that_accepts_it(
     repo: Path, tmp_path: Path, aws_endpoint: str
 ) -> None:

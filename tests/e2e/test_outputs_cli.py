@@ -159,3 +159,23 @@ def test_policies_show_and_eol_show_read_well() -> None:
     for count, word in re.findall(r"\s(\d+) (versions?)\s", eol.stdout):
         assert word == ("version" if count == "1" else "versions")
     assert " 1 versions" not in eol.stdout and " 1 days old" not in eol.stdout
+
+
+def test_sarif_with_shown_results_merges_and_counts_as_before(tmp_path: Path) -> None:
+    shown, plain = tmp_path / "shown.sarif", tmp_path / "plain.sarif"
+    iacscan("scan", MIXED, "--show", "passed,unknown", "-f", "sarif", "-o", str(shown))
+    iacscan("scan", MIXED, "-f", "sarif", "-o", str(plain))
+    merged = [json.loads(iacscan("merge", str(p), "-f", "json").stdout)["summary"] for p in (shown, plain)]
+    assert merged[0]["failed"] == merged[1]["failed"] and merged[0]["suppressed"] == merged[1]["suppressed"]
+    counts = ROOT / ".github" / "action" / "counts.py"
+    out = [iacscan_counts(counts, p) for p in (shown, plain)]
+    assert out[0] == out[1]
+
+
+def iacscan_counts(script: Path, sarif: Path) -> str:
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, str(script), str(sarif)], capture_output=True, text=True, check=True
+    ).stdout

@@ -37,7 +37,10 @@ def _one(resource: Resource | None, address: str, path: str, subject: Resource) 
         return f"{what} is unknown"
     sources = resource.unknown_from.get(_top(path), ())
     if sources:
-        return f"{what} is unknown (from {', '.join(sources)})"
+        # Inside a module, `var.x` is the module's input: say which module call sets it.
+        where = f" of {resource.module}" if resource.module else ""
+        named = ", ".join(f"{s}{where}" if s.startswith(("var.", "local.")) else s for s in sources)
+        return f"{what} is unknown (from {named})"
     if path and resource.sensitive_paths and _top(path) in resource.sensitive_paths:
         return f"{what} is sensitive"
     note = _ORIGIN_NOTE.get(resource.origin)

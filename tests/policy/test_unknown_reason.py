@@ -65,3 +65,29 @@ resource "aws_s3_bucket_versioning" "v" {
     assert versioning.properties["reason"] == (
         "aws_s3_bucket_versioning.v.versioning_configuration[0].status is unknown (from local.versioning)"
     )
+
+
+def test_inside_a_module_the_variable_names_its_module(tmp_path: Path) -> None:
+    (tmp_path / "mod").mkdir()
+    (tmp_path / "mod" / "main.tf").write_text(
+        """
+variable "encrypted" {}
+resource "aws_ebs_volume" "e" {
+  availability_zone = "us-east-1a"
+  encrypted         = var.encrypted
+}
+"""
+    )
+    (tmp_path / "main.tf").write_text(
+        """
+variable "flag" {}
+module "disks" {
+  source    = "./mod"
+  encrypted = var.flag
+}
+"""
+    )
+    result = run_scan(ScanOptions(paths=(str(tmp_path),), base_dir=tmp_path))
+    found = next(f for f in result.findings if f.rule_id == "AWS-EC2-005")
+    assert found.status is Status.UNKNOWN
+    assert found.properties["reason"] == "encrypted is unknown (from var.encrypted of module.disks)"

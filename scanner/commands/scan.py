@@ -30,6 +30,7 @@ from scanner.commands.outputs import emit_all, plan_outputs
 from scanner.config import apply_skips, project_config
 from scanner.exit_codes import ERROR, exit_code
 from scanner.model import Severity, Status
+from scanner.report import SHOWS_MORE
 from scanner.scan import ScanOptions, load_library, run_scan
 
 
@@ -164,6 +165,8 @@ def command(
     With --live, also what is deployed in AWS; with --drift, also what changed there since PATHS.
     """
     plan = replace(plan_outputs(fmt, output, "text"), show=show)
+    if show and any(f not in SHOWS_MORE for f in plan.formats):
+        click.echo("iacscan: warning: --show lists more only in text, json, sarif and junitxml", err=True)
     if drift and not paths:
         fail("--drift needs a state, plan or Pulumi export to compare with")
     if not paths and not live:

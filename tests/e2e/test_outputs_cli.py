@@ -97,6 +97,8 @@ def test_show_passed_and_default_hides_both(tmp_path: Path) -> None:
     assert "Passed" in text.stdout.splitlines() and "Unknown (could not be decided)" not in text.stdout
     plain = iacscan("scan", MIXED, *ONLY_SSH, "-f", "json")
     assert {f["status"] for f in json.loads(plain.stdout)["findings"]} == {"fail", "suppressed"}
+    markdown = iacscan("scan", MIXED, "--show", "unknown", "-f", "markdown")
+    assert "--show lists more only in text, json, sarif and junitxml" in markdown.stderr
     bad = iacscan("scan", MIXED, "--show", "everything")
     assert bad.returncode == 2 and "'everything' is not one of passed, unknown" in bad.stderr
 

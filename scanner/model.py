@@ -155,6 +155,8 @@ class Resource:
     # The root module folder (relative to the base dir, POSIX) or the input file it was evaluated in.
     # Addresses are unique only within a root: identity is (root, address), everywhere.
     root: str = ""
+    # Top-level attribute → where its unknown parts came from (`var.region`, `aws_kms_key.k.arn`).
+    unknown_from: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,8 @@ class PolicyLibrary:
     policies: PolicySet
     frameworks: Mapping[str, Framework]
     roots: tuple[Path, ...]
+    # Every policy id and checkov alias in the roots, selected or not: to tell a misspelt --skip.
+    known_ids: frozenset[str] = frozenset()
 
     def rules(self) -> tuple[RuleInfo, ...]:
         mapping = controls_by_policy(self.frameworks)
@@ -63,14 +65,19 @@ def load_library(options: ScanOptions) -> PolicyLibrary:
         fw = frameworks.get(options.framework)
         if fw is None:
             known = ", ".join(sorted(frameworks)) or "none"
-            raise PolicyError(f"unknown framework {options.framework!r} (known: {known})")
+            raise PolicyError(
+                f"unknown framework {options.framework!r}: --framework selects a compliance framework "
+                f"(known: {known}); the kind of input (Terraform, plan, state, Pulumi) is detected "
+                "automatically"
+            )
         ids = fw.policy_ids()
         selected = [p for p in selected if p.id in ids]
     if options.skip:
         alias = PolicySet.of(policies).alias_map()
         skipped = {alias.get(s, s) for s in options.skip}
         selected = [p for p in selected if p.id not in skipped]
-    return PolicyLibrary(PolicySet.of(selected), frameworks, tuple(roots))
+    all_ids = frozenset(p.id for p in policies) | frozenset(PolicySet.of(policies).alias_map())
+    return PolicyLibrary(PolicySet.of(selected), frameworks, tuple(roots), all_ids)
 
 
 def load_inventory(spec: str, options: ScanOptions, *, as_deployed: bool = False) -> Inventory:

@@ -1,6 +1,7 @@
 """Print the iacscan action's count outputs (NAME=VALUE lines for $GITHUB_OUTPUT) from a SARIF file.
 
-Counts failing results only: a result with a suppression (inline, config skip, baseline) does not count.
+Counts failing results only: a result with a suppression (inline, config skip, baseline) does not
+count, nor a result of another kind than "fail" (`--show passed,unknown`).
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ def main(path: str) -> None:
     drift = 0
     for run in doc.get("runs", []):
         for result in run.get("results", []):
-            if result.get("suppressions"):
-                continue
+            if result.get("suppressions") or result.get("kind", "fail") != "fail":
+                continue  # suppressed, or a pass / undecided result listed with --show
             props = result.get("properties", {})
             if props.get("driftKind"):
                 drift += 1

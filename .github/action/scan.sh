@@ -12,8 +12,9 @@ read -r -a paths <<<"$(words "${IACSCAN_PATHS:-.}")"
 sarif="${IACSCAN_SARIF:-iacscan.sarif}"
 mkdir -p "$(dirname "$sarif")"
 
-scan_args=(--format sarif)
-drift_args=(--format sarif)
+# Two reports from each run: the findings as text in the step's log, SARIF to a file.
+scan_args=()
+drift_args=()
 [ -n "${IACSCAN_FAIL_ON:-}" ] && scan_args+=(--fail-on "$IACSCAN_FAIL_ON")
 [ -n "${IACSCAN_FRAMEWORK:-}" ] && scan_args+=(--framework "$IACSCAN_FRAMEWORK")
 [ -n "${IACSCAN_CONFIG:-}" ] && scan_args+=(--config "$IACSCAN_CONFIG")
@@ -31,14 +32,15 @@ drift_args+=("${extra[@]}")
 
 status=0
 if [ -z "${IACSCAN_DRIFT_SOURCE:-}" ]; then
-  iacscan scan "${paths[@]}" "${scan_args[@]}" --output "$sarif" || status=$?
+  iacscan scan "${paths[@]}" "${scan_args[@]}" -f text -o - -f sarif -o "$sarif" || status=$?
 else
   work="${RUNNER_TEMP:-/tmp}/iacscan-$$"
   mkdir -p "$work"
   scan_status=0
   drift_status=0
-  iacscan scan "${paths[@]}" "${scan_args[@]}" --output "$work/policy.sarif" || scan_status=$?
-  iacscan drift "$IACSCAN_DRIFT_SOURCE" "${drift_args[@]}" --output "$work/drift.sarif" || drift_status=$?
+  iacscan scan "${paths[@]}" "${scan_args[@]}" -f text -o - -f sarif -o "$work/policy.sarif" || scan_status=$?
+  iacscan drift "$IACSCAN_DRIFT_SOURCE" "${drift_args[@]}" -f text -o - -f sarif -o "$work/drift.sarif" ||
+    drift_status=$?
   parts=()
   for part in "$work/policy.sarif" "$work/drift.sarif"; do [ -f "$part" ] && parts+=("$part"); done
   if [ "${#parts[@]}" -gt 0 ]; then

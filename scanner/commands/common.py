@@ -48,14 +48,15 @@ def handles_errors(func: F) -> F:
 
 
 def format_option(default: str = "text") -> Callable[[F], F]:
+    # Repeatable: several reports from one run, each -f paired in order with an -o (see outputs.py).
     return click.option(
         "--format",
         "-f",
         "fmt",
         type=click.Choice(FORMATS),
-        default=default,
-        show_default=True,
-        help="Report format.",
+        multiple=True,
+        help=f"Report format (default: {default}). Repeatable: give one -o per -f, in the same order "
+        "(-f text -o - -f sarif -o report.sarif; -o - is standard output).",
     )
 
 
@@ -63,8 +64,9 @@ def output_option(func: F) -> F:
     return click.option(
         "--output",
         "-o",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="Write the report to FILE (atomically) instead of standard output.",
+        type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+        multiple=True,
+        help="Write the report to FILE (atomically) instead of standard output; repeatable, paired with -f.",
     )(func)
 
 

@@ -9,6 +9,7 @@ server.
 from __future__ import annotations
 
 import sys
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,9 @@ import scanner
 from scanner.cloud.aws.local_endpoint import local_moto, use_dummy_credentials
 from scanner.cloud.aws.seed import seed_inventory
 from scanner.cloud.aws.session import SessionFactory
-from scanner.commands.common import debug_option, emit, format_option, handles_errors, output_option
+from scanner.commands.common import debug_option, format_option, handles_errors, output_option
 from scanner.commands.drift import progress_display
+from scanner.commands.outputs import emit_all, plan_outputs
 from scanner.drift.rules import drift_rules
 from scanner.drift.run import drift_run
 from scanner.errors import UsageError
@@ -32,14 +34,23 @@ REGION = "us-east-1"
 SHADOW_BUCKET = "webapp-staging-scratch"
 
 
-def find_stack() -> Path:
-    """The example stack of the checkout the demo runs in (the current directory), else next to the
-    package (an editable install)."""
-    for root in (Path.cwd(), Path(scanner.__file__).resolve().parent.parent):
-        stack = root / STACK
-        if (stack / "terraform.tfstate").is_file():
-            return stack
-    raise UsageError(f"{STACK}: example stack not found; run the demo from the root of an iacscan checkout")
+def find_stack() -> tuple[Path, Path]:
+    """The example stack and the folder report paths are relative to: the checkout the demo runs in
+    (the current directory), else the copy shipped in the package (any install), else the checkout
+    beside the package (running from a source tree)."""
+    here = Path.cwd() / STACK
+    if (here / "terraform.tfstate").is_file():
+        return here, Path.cwd()
+    shipped = Path(str(resources.files("scanner") / "_stacks"))
+    if (shipped / STACK.relative_to("stacks") / "terraform.tfstate").is_file():
+        return shipped / STACK.relative_to("stacks"), shipped
+    checkout = Path(scanner.__file__).resolve().parent.parent
+    if (checkout / STACK / "terraform.tfstate").is_file():
+        return checkout / STACK, checkout
+    raise UsageError(
+        f"the example stack is missing from this installation ({shipped}); reinstall iacscan "
+        "(pip install --force-reinstall 'iacscan[demo]')"
+    )
 
 
 def _by_address(inv: Inventory, address: str) -> str:
@@ -87,12 +98,12 @@ def combine(scan: ScanResult, drift_findings: Any, notes: Any, summary: dict[str
 @output_option
 @debug_option
 @handles_errors
-def command(fmt: str, output: Path | None, debug: bool) -> None:
+def command(fmt: tuple[str, ...], output: tuple[Path, ...], debug: bool) -> None:
     """Scan and drift-check the example stack against a local AWS endpoint (no account needed)."""
-    stack = find_stack()
-    root = stack.parent.parent.parent
+    plan = plan_outputs(fmt, output, "text")
+    stack, root = find_stack()
     use_dummy_credentials(REGION)
-    verbose = fmt == "text" or output is not None
+    verbose = plan.stdout_format in ("text", None)
 
     def say(message: str) -> None:
         if verbose:
@@ -102,6 +113,7 @@ def command(fmt: str, output: Path | None, debug: bool) -> None:
     options = LoadOptions(source_dir=stack, use_prior_state=True)
     iac = load_input(str(state), base_dir=root, options=options)
     with local_moto() as url:
+        say(f"iacscan demo: example stack {stack}")
         say(f"iacscan demo: local AWS endpoint (moto) at {url}")
         factory = SessionFactory(endpoint_url=url, region=REGION, max_attempts=3)
         seeded = seed_inventory(iac, factory, REGION)
@@ -109,6 +121,6 @@ def command(fmt: str, output: Path | None, debug: bool) -> None:
         for line in apply_drifts(factory, seeded.inventory):
             say(f"iacscan demo: drift: {line}")
         scan = run_scan(ScanOptions(paths=(str(stack),), base_dir=root))
-        with progress_display(fmt == "text" and output is None and sys.stderr.isatty()) as progress:
+        with progress_display(plan.stdout_format == "text" and sys.stderr.isatty()) as progress:
             run = drift_run(seeded.inventory, regions=[REGION], session_factory=factory, progress=progress)
-    emit(combine(scan, run.findings, run.notifications, run.summary), fmt, output)
+    emit_all(combine(scan, run.findings, run.notifications, run.summary), plan)

@@ -25,12 +25,12 @@ from scanner.commands.common import (
     baseline_option,
     config_option,
     debug_option,
-    emit,
     fail,
     format_option,
     handles_errors,
     output_option,
 )
+from scanner.commands.outputs import emit_all, plan_outputs
 from scanner.config import project_config
 from scanner.drift.ignore import IgnoreRules
 from scanner.drift.rules import drift_rules
@@ -238,8 +238,8 @@ def command(
     max_attempts: int,
     config_path: Path | None,
     baseline_path: Path | None,
-    fmt: str,
-    output: Path | None,
+    fmt: tuple[str, ...],
+    output: tuple[Path, ...],
     debug: bool,
 ) -> None:
     """Report resources changed, deleted or created outside the IaC of INPUT.
@@ -249,6 +249,7 @@ def command(
     resource_drift (terraform plan -refresh-only) gives the drift Terraform saw; any other plan gives
     its prior state to compare with the live cloud.
     """
+    outputs = plan_outputs(fmt, output, "text")
     if "://" not in spec and not Path(spec).exists():
         fail(f"{spec}: no such file or directory")
     base_dir = Path.cwd()
@@ -265,7 +266,7 @@ def command(
     config = project_config(config_path)
     ignore = load_ignore(driftignore, (*config.drift_ignore, *patterns))
     strict = strict or bool(config.drift_strict)
-    show = fmt == "text" and output is None and sys.stderr.isatty()
+    show = outputs.stdout_format in ("text", None) and sys.stderr.isatty()
     plan = drift_plan(spec, base_dir, offline)
     partial = False
     if plan is not None:
@@ -305,7 +306,7 @@ def command(
     baseline_path = baseline_path or config.baseline
     if baseline_path is not None:
         result = baseline.apply(result, baseline.load(baseline_path))
-    emit(result, fmt, output)
+    emit_all(result, outputs)
     if partial:
         click.echo(
             "iacscan: error: the live read stopped early (AWS endpoint unreachable); the report is partial",

@@ -83,9 +83,10 @@ def show_command(as_of: str | None, debug: bool) -> None:
     data = eol_data()
     ages = eol_data_age(when, data)
     for name, product in data.products.items():
+        cycles = len(product.cycles)
         click.echo(
-            f"{name:24} {len(product.cycles):3} versions  checked {product.last_checked}  "
-            f"({ages[name]} days old)"
+            f"{name:24} {cycles:3} {'version ' if cycles == 1 else 'versions'}  "
+            f"checked {product.last_checked}  ({ages[name]} day{'' if ages[name] == 1 else 's'} old)"
         )
     if data.override:
         click.echo(f"override: {data.override}")

@@ -114,7 +114,7 @@ def show_policy(policy_id: str, policy_dirs: tuple[Path, ...], debug: bool) -> N
         if policy.references:
             lines += ["", "## References", ""] + [f"- {u}" for u in policy.references]
         lines += eol.data_age_lines(policy, date.today())  # eol: the age of the dated data it reads
-        lines += ["", f"_Defined in {policy.path}_"]
+        lines += ["", f"Defined in `{policy.path}`"]  # a code span: paths hold underscores
         Console(highlight=False).print(Markdown("\n".join(lines)))
         return
     fail(f"no policy {policy_id!r} (see `iacscan policies list`)")

@@ -65,7 +65,7 @@ def command(
     ctx.invoke(
         scan.command,
         paths=tuple(dirs),
-        fmt="text",
+        fmt=("text",),
         fail_on=fail_on,
         framework=framework,
         skip=skip,

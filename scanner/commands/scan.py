@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -13,15 +14,23 @@ from scanner.commands.common import (
     baseline_option,
     config_option,
     debug_option,
-    emit,
     fail,
     format_option,
     handles_errors,
     output_option,
 )
+from scanner.commands.filters import (
+    filter_severity,
+    outside_base_note,
+    severity_option,
+    show_option,
+    unknown_skip_notes,
+)
+from scanner.commands.outputs import emit_all, plan_outputs
 from scanner.config import apply_skips, project_config
 from scanner.exit_codes import ERROR, exit_code
-from scanner.model import Severity
+from scanner.model import Severity, Status
+from scanner.report import SHOWS_MORE
 from scanner.scan import ScanOptions, load_library, run_scan
 
 
@@ -55,6 +64,8 @@ def _parse_date(value: str | None) -> date | None:
     help="Lowest severity that makes the exit code non-zero (default: the configuration's, else low).",
 )
 @click.option("--soft-fail", is_flag=True, help="Exit 0 whatever is found (2 still means the tool failed).")
+@severity_option
+@show_option
 @click.option(
     "--policies",
     "policy_dirs",
@@ -125,10 +136,12 @@ def _parse_date(value: str | None) -> date | None:
 @handles_errors
 def command(
     paths: tuple[str, ...],
-    fmt: str,
-    output: Path | None,
+    fmt: tuple[str, ...],
+    output: tuple[Path, ...],
     fail_on: str | None,
     soft_fail: bool,
+    severities: frozenset[Severity] | None,
+    show: frozenset[Status],
     policy_dirs: tuple[Path, ...],
     no_builtin: bool,
     skip: tuple[str, ...],
@@ -159,6 +172,9 @@ def command(
 
     With --live, also what is deployed in AWS; with --drift, also what changed there since PATHS.
     """
+    plan = replace(plan_outputs(fmt, output, "text"), show=show)
+    if show and any(f not in SHOWS_MORE for f in plan.formats):
+        click.echo("iacscan: warning: --show lists more only in text, json, sarif and junitxml", err=True)
     if drift and not paths:
         fail("--drift needs a state, plan or Pulumi export to compare with")
     if not paths and not live:
@@ -209,7 +225,19 @@ def command(
     baseline_path = baseline_path or config.baseline
     if baseline_path is not None:
         result = baseline.apply(result, baseline.load(baseline_path))
-    emit(result, fmt, output)
+    result = filter_severity(result, severities)
+    skips = [(s, "--skip") for s in options.skip]
+    skips += [(r.id, f"{config.path.name if config.path else 'configuration'}: skip") for r in config.skip]
+    notes = unknown_skip_notes(skips, library.known_ids)
+    outside = outside_base_note(result)
+    if outside is not None:
+        notes.append(outside)
+    if notes:
+        result = replace(result, notifications=(*result.notifications, *notes))
+        if plan.stdout_format != "text":  # a text report on standard output shows them already
+            for note in notes:
+                click.echo(f"iacscan: warning: {note.message}", err=True)
+    emit_all(result, plan)
     if any(n.kind == "input" and n.level == "error" for n in result.notifications):
         for note in result.notifications:
             if note.kind == "input":

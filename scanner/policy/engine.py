@@ -12,6 +12,7 @@ from scanner.policy.loader import PolicySet
 from scanner.policy.model import Policy
 from scanner.policy.operators import OpContext
 from scanner.policy.related import RelatedIndex
+from scanner.policy.unknown_reason import unknown_reason
 
 
 def _written(res: Resource, path: str) -> bool:
@@ -53,12 +54,14 @@ def _locate(res: Resource, path: str, subject: Resource) -> SourceRef | None:
     return res.source or subject.source
 
 
-def _message(policy: Policy, resource: Resource, outcome: Outcome, status: Status, holder: Resource) -> str:
+def _message(
+    policy: Policy, resource: Resource, outcome: Outcome, status: Status, holder: Resource, reason: str = ""
+) -> str:
     base = f"{holder.address}: {policy.title}"
     if holder is not resource:
         base += f" (for {resource.address})"
     if status is Status.UNKNOWN:
-        base += " (could not be decided: a value is unknown)"
+        return f"{base} (could not be decided: {reason or 'a value is unknown'})"
     extra = "; ".join(dict.fromkeys(m for m in outcome.messages if m))
     return f"{base}. {extra}" if extra else base
 
@@ -113,17 +116,21 @@ def evaluate_inventory(
                     if key in seen:
                         continue
                     seen.add(key)
+            reason = ""
+            if status is Status.UNKNOWN:
+                reason = unknown_reason(outcome.witnesses, outcome.messages, by_root[resource.root], resource)
             finding = Finding(
                 rule_id=policy.id,
                 status=status,
                 severity=Severity(outcome.severity) if outcome.severity else policy.severity,
                 resource_address=holder.address,
                 resource_type=holder.type,
-                message=_message(policy, resource, outcome, status, holder),
+                message=_message(policy, resource, outcome, status, holder, reason),
                 source=source,
                 attribute_path=path,
                 origin=resource.origin,
                 root=resource.root,
+                properties={"reason": reason} if reason else {},
             )
             if status is Status.FAIL and (resource.suppressions or holder.suppressions):
                 finding = _apply_inline(finding, (*resource.suppressions, *holder.suppressions), alias_map)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from scanner.model import Finding, Sensitive, Severity, Status, Unknown
@@ -39,9 +39,17 @@ def safe_value(value: Any) -> Any:
     return str(value)
 
 
-def reportable(findings: Iterable[Finding]) -> list[Finding]:
-    """What reports list: failures and suppressed failures (passes and unknowns are counted only)."""
-    return [f for f in findings if f.status in (Status.FAIL, Status.SUPPRESSED)]
+def reportable(findings: Iterable[Finding], show: Collection[Status] = ()) -> list[Finding]:
+    """What reports list: failures and suppressed failures, plus the statuses in ``show``
+    (``--show unknown``, ``--show passed``); otherwise passes and unknowns are counted only."""
+    wanted = {Status.FAIL, Status.SUPPRESSED, *show}
+    return [f for f in findings if f.status in wanted]
+
+
+def unknown_reason(finding: Finding) -> str:
+    """Why an UNKNOWN result could not be decided (which value, from which variable or attribute)."""
+    reason = finding.properties.get("reason") if finding.properties else None
+    return str(reason) if reason else "a value it depends on is unknown"
 
 
 def counts(findings: Iterable[Finding]) -> dict[str, Any]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from scanner import __version__
-from scanner.model import Finding, ScanResult
-from scanner.report.common import counts, dump_json, reportable, safe_value
+from scanner.model import Finding, ScanResult, Status
+from scanner.report.common import counts, dump_json, reportable, safe_value, unknown_reason
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
@@ -25,6 +26,8 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "attribute": finding.attribute_path or None,
         "fingerprint": finding.fingerprint(),
     }
+    if finding.status is Status.UNKNOWN:
+        out["reason"] = unknown_reason(finding)
     if finding.suppression is not None:
         out["suppression"] = {
             "kind": finding.suppression.kind,
@@ -40,13 +43,13 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     return out
 
 
-def json_document(result: ScanResult) -> dict[str, Any]:
+def json_document(result: ScanResult, show: Collection[Status] = ()) -> dict[str, Any]:
     return {
         "tool": "iacscan",
         "version": __version__,
         "inputs": list(result.inputs),
         "summary": {**counts(result.findings), **safe_value(dict(result.summary))},
-        "findings": [finding_dict(f) for f in reportable(result.findings)],
+        "findings": [finding_dict(f) for f in reportable(result.findings, show)],
         "notifications": [
             {
                 "level": n.level,
@@ -60,6 +63,6 @@ def json_document(result: ScanResult) -> dict[str, Any]:
     }
 
 
-def render_json(result: ScanResult) -> str:
-    document = json_document(result)
+def render_json(result: ScanResult, show: Collection[Status] = ()) -> str:
+    document = json_document(result, show)
     return dump_json(document, len(document["findings"]))

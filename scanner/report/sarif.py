@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 from scanner import __version__
-from scanner.model import Finding, Notification, RuleInfo, ScanResult, SourceRef
-from scanner.report.common import SARIF_LEVEL, SECURITY_SEVERITY, dump_json, reportable, safe_value
+from scanner.model import Finding, Notification, RuleInfo, ScanResult, SourceRef, Status
+from scanner.report.common import (
+    SARIF_LEVEL,
+    SECURITY_SEVERITY,
+    dump_json,
+    reportable,
+    safe_value,
+    unknown_reason,
+)
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/iacscan/iacscan"
 FINGERPRINT_KEY = "iacscan/v1"
+_NOT_FAILED = {Status.UNKNOWN: "review", Status.PASS: "pass"}
 
 
 def _rule_name(title: str) -> str:
@@ -86,6 +95,12 @@ def _result(finding: Finding, index: int, fallback: SourceRef) -> dict[str, Any]
         "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint()},
         "properties": props,
     }
+    if finding.status in _NOT_FAILED:
+        # --show unknown / --show passed: SARIF's own result kinds, at level "none" as the spec requires
+        # for any kind but "fail". GitHub code scanning lists them without failing the check.
+        out["kind"], out["level"] = _NOT_FAILED[finding.status], "none"
+        if finding.status is Status.UNKNOWN:
+            props["reason"] = unknown_reason(finding)
     if finding.suppression is not None:
         out["suppressions"] = [
             {"kind": finding.suppression.kind, "justification": finding.suppression.justification}
@@ -104,12 +119,14 @@ def _notification(note: Notification) -> dict[str, Any]:
     return out
 
 
-def sarif_document(result: ScanResult) -> dict[str, Any]:
+def sarif_document(result: ScanResult, show: Collection[Status] = ()) -> dict[str, Any]:
     rules = sorted(result.rules, key=lambda r: r.id)
     index = {rule.id: n for n, rule in enumerate(rules)}
     fallback = _fallback_source(result)
     results = [
-        _result(f, index[f.rule_id], fallback) for f in reportable(result.findings) if f.rule_id in index
+        _result(f, index[f.rule_id], fallback)
+        for f in reportable(result.findings, show)
+        if f.rule_id in index
     ]
     notes = [_notification(n) for n in result.notifications]
     run: dict[str, Any] = {
@@ -137,6 +154,6 @@ def sarif_document(result: ScanResult) -> dict[str, Any]:
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
-def render_sarif(result: ScanResult) -> str:
-    document = sarif_document(result)
+def render_sarif(result: ScanResult, show: Collection[Status] = ()) -> str:
+    document = sarif_document(result, show)
     return dump_json(document, len(document["runs"][0]["results"]))

@@ -95,9 +95,11 @@ def _finding(raw: dict[str, Any], rules: dict[str, RuleInfo]) -> Finding:
         origin = Origin(props.get("origin", "hcl"))
     except ValueError:
         origin = Origin.HCL
+    # --show passed / unknown write results of kind "pass" / "review": they are not failures.
+    status = _KIND_STATUS.get(str(raw.get("kind", "fail")), Status.FAIL)
     return Finding(
         rule_id=rule_id,
-        status=Status.SUPPRESSED if suppression else Status.FAIL,
+        status=Status.SUPPRESSED if suppression and status is Status.FAIL else status,
         severity=severity,
         resource_address=str(props.get("resource") or _logical_name(raw) or ""),
         resource_type=str(props.get("resourceType", "")),
@@ -109,7 +111,11 @@ def _finding(raw: dict[str, Any], rules: dict[str, RuleInfo]) -> Finding:
         drift_kind=DriftKind(drift) if drift in {k.value for k in DriftKind} else None,
         expected=props.get("expected"),
         actual=props.get("actual"),
+        properties={"reason": str(props["reason"])} if props.get("reason") else {},
     )
+
+
+_KIND_STATUS = {"pass": Status.PASS, "review": Status.UNKNOWN, "open": Status.UNKNOWN}
 
 
 def _logical_name(raw: dict[str, Any]) -> str:

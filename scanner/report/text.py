@@ -7,7 +7,7 @@ output, never fold, and cost microseconds a finding where a rich table costs a m
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from scanner.model import Finding, ScanResult, Status
 from scanner.report.common import (
@@ -17,6 +17,7 @@ from scanner.report.common import (
     location_text,
     reportable,
     safe_value,
+    unknown_reason,
 )
 
 _ANSI = {
@@ -68,6 +69,23 @@ def _policy_lines(findings: list[Finding], paint: Paint) -> list[str]:
     return lines
 
 
+def _shown_lines(findings: list[Finding], status: Status, paint: Paint) -> list[str]:
+    """``--show unknown`` / ``--show passed``: one entry per result, unknowns with their reason."""
+    heading = "Unknown (could not be decided)" if status is Status.UNKNOWN else "Passed"
+    lines = [paint(heading, "bold")]
+    for f in sorted(findings, key=lambda f: (f.rule_id, f.root, f.resource_address)):
+        title = f.message.split(": ", 1)[-1]
+        if status is Status.UNKNOWN:
+            title = title.split(" (could not be decided: ", 1)[0]
+        label = paint(f"{status.value.upper():<11}", "warning" if status is Status.UNKNOWN else "ok")
+        lines.append(f"{label}{paint(f.rule_id, 'bold')}  {title}")
+        where = f"{paint(f.resource_address, 'resource')}  {paint(location_text(f), 'dim')}"
+        if status is Status.UNKNOWN:
+            where += paint(f"  unknown: {unknown_reason(f)}", "dim")
+        lines.append(f"{_INDENT}{where}")
+    return lines
+
+
 def _drift_lines(findings: list[Finding], paint: Paint) -> list[str]:
     lines = [paint("Drift", "bold")]
     for f in findings:
@@ -100,13 +118,19 @@ def _summary(result: ScanResult) -> str:
     return line
 
 
-def render_text(result: ScanResult, *, color: bool = False, width: int = 120) -> str:
+def render_text(
+    result: ScanResult, *, color: bool = False, width: int = 120, show: Collection[Status] = ()
+) -> str:
     """``width`` is accepted for symmetry with the other renderers; lines are never folded."""
     paint = _painter(color)
     shown = reportable(result.findings)
     blocks: list[list[str]] = []
     policy = [f for f in shown if not f.is_drift]
     drift = [f for f in shown if f.is_drift]
+    for status in (Status.PASS, Status.UNKNOWN):
+        extra = [f for f in result.findings if status in show and f.status is status and not f.is_drift]
+        if extra:
+            blocks.append(_shown_lines(extra, status, paint))
     if policy:
         blocks.append(_policy_lines(policy, paint))
     if drift:

@@ -7,6 +7,7 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 import boto3
+import pytest
 from botocore.stub import Stubber
 
 from scanner.cloud.aws.ami_dates import add_ami_dates
@@ -30,6 +31,7 @@ def _instance(iid: str, ami: str, region: str = "us-east-1") -> Any:
     return live("aws_instance", iid, {"ami": ami, "instance_type": "t3.micro"}, region)
 
 
+@pytest.mark.slow
 def test_live_read_records_ami_creation_date(aws_endpoint: str) -> None:
     ec2 = boto3.client("ec2", endpoint_url=aws_endpoint, region_name="us-east-1")
     image_id = ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]

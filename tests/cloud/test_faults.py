@@ -131,6 +131,7 @@ def test_throttling_that_never_ends_becomes_a_warning(aws_endpoint: str) -> None
     assert live.failed_types == {"aws_vpc"} and not live.unreachable
 
 
+@pytest.mark.slow
 def test_endpoint_dying_mid_scan_gives_a_partial_read_and_no_false_deletions(
     dying_server: tuple[str, subprocess.Popen[bytes]], tmp_path: Path
 ) -> None:

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import boto3
+import pytest
 
 from scanner.cloud.aws import SessionFactory, read_live, supported_types
 from scanner.cloud.aws.catalog import LISTINGS, listings_for
@@ -104,6 +105,7 @@ def test_s3_bucket_and_split_resources(aws_endpoint: str) -> None:
     assert live.api_calls["aws_s3_bucket"]["list"] == 1
 
 
+@pytest.mark.slow
 def test_security_groups_and_rules(aws_endpoint: str) -> None:
     ec2 = client(aws_endpoint, "ec2")
     vpc = ec2.create_vpc(CidrBlock="10.3.0.0/16")["Vpc"]["VpcId"]
@@ -171,6 +173,7 @@ def test_iam_role_with_attachment_and_policy_document(aws_endpoint: str) -> None
     assert json.loads(by[f"aws_iam_policy.{arn}"].attrs["policy"]) == doc
 
 
+@pytest.mark.slow
 def test_queue_topic_log_group_table(aws_endpoint: str) -> None:
     client(aws_endpoint, "sqs").create_queue(QueueName="reader-q", Attributes={"VisibilityTimeout": "45"})
     client(aws_endpoint, "sns").create_topic(Name="reader-t", Tags=[{"Key": "k", "Value": "v"}])

@@ -23,6 +23,7 @@ def invoke(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+@pytest.mark.slow
 def test_no_drift_exits_0_with_a_summary(aws_endpoint: str, tmp_path: Path) -> None:
     seeded = seed(aws_endpoint, tmp_path)
     code, out, err = invoke(str(seeded.state), "--endpoint-url", aws_endpoint, "--format", "json")
@@ -33,6 +34,7 @@ def test_no_drift_exits_0_with_a_summary(aws_endpoint: str, tmp_path: Path) -> N
     assert summary["regions"] == [REGION]  # found in the state's ARNs
 
 
+@pytest.mark.slow
 def test_drift_exits_3_and_writes_sarif(aws_endpoint: str, tmp_path: Path) -> None:
     seeded = seed(aws_endpoint, tmp_path)
     boto3.client("s3", endpoint_url=aws_endpoint, region_name=REGION).create_bucket(Bucket="made-by-hand")
@@ -48,6 +50,7 @@ def test_drift_exits_3_and_writes_sarif(aws_endpoint: str, tmp_path: Path) -> No
     assert [r["ruleId"] for r in run["results"]] == ["DRIFT-UNMANAGED"]
 
 
+@pytest.mark.slow
 def test_ignore_option_and_driftignore_file(aws_endpoint: str, tmp_path: Path) -> None:
     seeded = seed(aws_endpoint, tmp_path)
     boto3.client("s3", endpoint_url=aws_endpoint, region_name=REGION).create_bucket(Bucket="made-by-hand")
@@ -58,6 +61,7 @@ def test_ignore_option_and_driftignore_file(aws_endpoint: str, tmp_path: Path) -
     assert invoke(*args, "--driftignore", str(ignore_file))[0] == 3
 
 
+@pytest.mark.slow
 def test_text_report_shows_a_drift_table(aws_endpoint: str, tmp_path: Path) -> None:
     seeded = seed(aws_endpoint, tmp_path)
     vpc = seeded.inventory.by_address()["aws_vpc.main"].attrs["id"]
@@ -74,6 +78,7 @@ def test_missing_input_exits_2(tmp_path: Path) -> None:
     assert "nope.tfstate: no such file or directory" in err
 
 
+@pytest.mark.slow
 def test_unreachable_endpoint_exits_2_with_a_clear_error(tmp_path: Path) -> None:
     state = Path(__file__).parent / "fixtures" / "basic.tfstate"
     dead = f"http://127.0.0.1:{free_port()}"
@@ -82,6 +87,7 @@ def test_unreachable_endpoint_exits_2_with_a_clear_error(tmp_path: Path) -> None
     assert "could not read AWS" in err and "endpoint unreachable" in err
 
 
+@pytest.mark.slow
 def test_endpoint_dying_mid_scan_exits_2_with_a_partial_report(
     dying_server: tuple[str, subprocess.Popen[bytes]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -110,6 +116,7 @@ def test_terraform_source_without_state_is_a_usage_error(tmp_path: Path) -> None
     assert "drift needs resource ids" in err
 
 
+@pytest.mark.slow
 def test_baseline_and_config_apply_to_drift(aws_endpoint: str, tmp_path: Path) -> None:
     seeded = seed(aws_endpoint, tmp_path)
     boto3.client("s3", endpoint_url=aws_endpoint, region_name=REGION).create_bucket(Bucket="made-by-hand")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from scanner.cli import main_group
 
 
+@pytest.mark.slow
 def test_demo_reports_policy_findings_and_exactly_the_applied_drifts() -> None:
     result = CliRunner().invoke(main_group, ["demo", "--format", "json"])
     assert result.exit_code == 0, result.stderr

@@ -16,6 +16,8 @@ from scanner.drift.run import DriftRun, drift_run
 from scanner.model import DriftKind, Status
 from tests.drift.seeding import REGION, STACKS, Seeded, seed
 
+pytestmark = pytest.mark.slow  # every test here reads a seeded moto server
+
 
 @pytest.fixture
 def seeded(aws_endpoint: str, tmp_path: Path) -> Seeded:

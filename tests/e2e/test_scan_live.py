@@ -6,12 +6,14 @@ import json
 from pathlib import Path
 
 import boto3
+import pytest
 
 from tests.drift.seeding import REGION, seed
 from tests.e2e.cli import iacscan
 from tests.sarif_schema import assert_valid_sarif
 
 
+@pytest.mark.slow
 def test_live_scan_runs_policies_on_deployed_resources(aws_endpoint: str, tmp_path: Path) -> None:
     s3 = boto3.client("s3", endpoint_url=aws_endpoint, region_name=REGION)
     s3.create_bucket(Bucket="made-by-hand")
@@ -27,6 +29,7 @@ def test_live_scan_runs_policies_on_deployed_resources(aws_endpoint: str, tmp_pa
     assert "AWS-S3-004" in {r["ruleId"] for r in live}
 
 
+@pytest.mark.slow
 def test_scan_with_drift_reports_findings_and_drift_together(aws_endpoint: str, tmp_path: Path) -> None:
     seeded = seed(aws_endpoint, tmp_path)
     boto3.client("s3", endpoint_url=aws_endpoint, region_name=REGION).create_bucket(Bucket="made-by-hand")

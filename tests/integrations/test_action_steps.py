@@ -6,6 +6,7 @@ The `uses:` steps (setup-python, upload-sarif) are GitHub's; the install step is
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -13,9 +14,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from tests.integrations.conftest import ROOT, iacscan_env
+from tests.sarif_schema import assert_valid_sarif
 
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text())
 _EXPR = re.compile(r"\$\{\{(.*?)\}\}")
@@ -33,8 +36,12 @@ def _runner_env(tmp: Path) -> dict[str, str]:
     return env
 
 
-def run_action(workdir: Path, tmp: Path, **given: str) -> tuple[dict[str, dict[str, str]], str, int]:
-    """Run each `run:` step after the install; return step outputs, the job summary, the last exit code."""
+def run_action(
+    workdir: Path, tmp: Path, logs: dict[str, str] | None = None, **given: str
+) -> tuple[dict[str, dict[str, str]], str, int]:
+    """Run each `run:` step after the install; return step outputs, the job summary, the last exit code.
+
+    ``logs``, when given, receives each step's log (standard output and error) by step id."""
     inputs = {name: spec.get("default", "") for name, spec in ACTION["inputs"].items()}
     inputs.update({k.replace("_", "-"): v for k, v in given.items()})
     outputs: dict[str, dict[str, str]] = {}
@@ -74,15 +81,23 @@ def run_action(workdir: Path, tmp: Path, **given: str) -> tuple[dict[str, dict[s
             check=False,
         )
         code = done.returncode
+        if logs is not None:
+            logs[step.get("id", "")] = done.stdout + done.stderr
         lines = out_file.read_text().splitlines()
         outputs[step.get("id", "")] = dict(line.split("=", 1) for line in lines if "=" in line)
     return outputs, summary.read_text(), code
 
 
 def test_findings_fail_the_step_after_writing_everything(repo: Path, tmp_path: Path) -> None:
-    outputs, summary, code = run_action(repo, tmp_path, paths="bad\ngood")
+    logs: dict[str, str] = {}
+    outputs, summary, code = run_action(repo, tmp_path, logs, paths="bad\ngood")
     assert outputs["scan"] == {"exit-code": "1", "sarif-file": "iacscan.sarif"}
     assert (repo / "iacscan.sarif").is_file()
+    assert_valid_sarif(json.loads((repo / "iacscan.sarif").read_text()))
+    # One scan, two reports: the findings as text in the step's log, SARIF in the file.
+    assert "Policy findings" in logs["scan"] and "AWS-EC2-001" in logs["scan"]
+    assert "1 failed (0 critical, 1 high" in logs["scan"]
+    assert '"$schema"' not in logs["scan"]
     assert outputs["counts"] == {
         "failed": "1",
         "critical": "0",
@@ -95,6 +110,7 @@ def test_findings_fail_the_step_after_writing_everything(repo: Path, tmp_path: P
     assert code == 1
 
 
+@pytest.mark.slow
 def test_soft_fail_and_threshold(repo: Path, tmp_path: Path) -> None:
     _, _, code = run_action(repo, tmp_path, paths="bad", soft_fail="true")
     assert code == 0
@@ -102,6 +118,7 @@ def test_soft_fail_and_threshold(repo: Path, tmp_path: Path) -> None:
     assert outputs["scan"]["exit-code"] == "0" and code == 0
 
 
+@pytest.mark.slow
 def test_baseline_input(repo: Path, tmp_path: Path) -> None:
     env = iacscan_env()
     subprocess.run(
@@ -124,6 +141,7 @@ def test_inputs_cannot_inject_shell(repo: Path, tmp_path: Path) -> None:
     assert outputs["scan"]["exit-code"] == "2" and code == 2
 
 
+@pytest.mark.slow
 def test_drift_through_the_action_and_a_baseline_that_accepts_it(
     repo: Path, tmp_path: Path, aws_endpoint: str
 ) -> None:
@@ -135,8 +153,10 @@ def test_drift_through_the_action_and_a_baseline_that_accepts_it(
     seeded = seed(aws_endpoint, tmp_path / "seed")
     boto3.client("s3", endpoint_url=aws_endpoint, region_name=REGION).create_bucket(Bucket="made-by-hand")
     drift = {"drift_source": str(seeded.state), "drift_args": f"--endpoint-url {aws_endpoint}"}
-    outputs, summary, code = run_action(repo, tmp_path, paths="bad", **drift)
+    logs: dict[str, str] = {}
+    outputs, summary, code = run_action(repo, tmp_path, logs, paths="bad", **drift)
     assert outputs["scan"]["exit-code"] == "4" and code == 4  # findings and drift
+    assert "AWS-EC2-001" in logs["scan"] and "UNMANAGED" in logs["scan"]  # both runs' text in the log
     assert outputs["counts"]["drift"] == "1" and outputs["counts"]["high"] == "1"
     assert "### Drift" in summary and "unmanaged" in summary
 

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from tests.integrations.conftest import FIXTURES, SARIF_SCHEMA, run_iacscan
 
@@ -85,6 +86,7 @@ def test_a_broken_baseline_is_one_clear_line(repo: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_drift_read_live_is_baselined_and_config_ignore_rules_apply(
     repo: Path, tmp_path: Path, aws_endpoint: str
 ) -> None:

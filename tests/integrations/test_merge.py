@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 
 from tests.integrations.conftest import FIXTURES, SARIF_SCHEMA, run_iacscan
 
@@ -16,6 +17,7 @@ def _valid(doc: dict[str, Any]) -> None:
     jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text())).validate(doc)
 
 
+@pytest.mark.slow
 def test_merge_policy_and_drift_runs(repo: Path) -> None:
     shutil.copy(FIXTURES / "drift.sarif", repo / "drift.sarif")
     assert run_iacscan(["scan", "bad", "-f", "sarif", "-o", "a.sarif"], repo).returncode == 1

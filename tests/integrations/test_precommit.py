@@ -85,6 +85,7 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.mark.slow
 def test_bad_change_is_blocked_and_good_change_passes(project: Path, hook_env: dict[str, str]) -> None:
     shutil.copytree(FIXTURES / "bad_sg", project / "bastion")
     git(project, "add", ".")
@@ -103,6 +104,7 @@ def test_bad_change_is_blocked_and_good_change_passes(project: Path, hook_env: d
     assert "Passed" in out and "AWS-EC2-001" not in out
 
 
+@pytest.mark.slow
 def test_hook_blocks_a_real_commit(project: Path, hook_env: dict[str, str]) -> None:
     (project / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {ROOT}\n    rev: {_head()}\n    hooks:\n      - id: iacscan\n"

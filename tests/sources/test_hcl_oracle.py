@@ -116,6 +116,7 @@ def test_literals_agree_with_python_hcl2(path: Path) -> None:
     _body(oracle, ours, path.name, checked)
 
 
+@pytest.mark.slow
 def test_the_oracle_test_compares_many_literals() -> None:
     checked: list[str] = []
     for path in FILES:

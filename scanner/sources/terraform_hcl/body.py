@@ -24,6 +24,7 @@ class BodyResult:
     sources: SourceMap = field(default_factory=lambda: SourceMap(""))
     references: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sensitive: set[str] = field(default_factory=set)
+    unknown_from: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def eval_top(ev: Evaluator, block: Block, path: str, skip: frozenset[str]) -> BodyResult:
@@ -38,10 +39,13 @@ def eval_top(ev: Evaluator, block: Block, path: str, skip: frozenset[str]) -> Bo
             res.attrs[name] = expr[1]
             continue
         ev.refs = set()
+        ev.unknowns = set()
         val = ev.eval_safe(expr)
         res.attrs[name] = val
         if ev.refs:
             res.references[name] = tuple(sorted(ev.refs))
+        if ev.unknowns:
+            res.unknown_from[name] = tuple(sorted(ev.unknowns))
         if has_sensitive(val):
             res.sensitive.add(name)
     counters: dict[str, int] = {}
@@ -50,6 +54,7 @@ def eval_top(ev: Evaluator, block: Block, path: str, skip: frozenset[str]) -> Bo
         if btype in skip:
             continue
         ev.refs = set()
+        ev.unknowns = set()
         if btype == "dynamic" and blk.labels:
             btype = blk.labels[0]
             items = _dynamic(ev, blk, path, btype, counters, res.sources)
@@ -60,6 +65,8 @@ def eval_top(ev: Evaluator, block: Block, path: str, skip: frozenset[str]) -> Bo
         if ev.refs:
             old = res.references.get(btype, ())
             res.references[btype] = tuple(sorted(set(old) | ev.refs))
+        if ev.unknowns:
+            res.unknown_from[btype] = tuple(sorted(set(res.unknown_from.get(btype, ())) | ev.unknowns))
         if any(has_sensitive(x) for x in items):
             res.sensitive.add(btype)
     ev.refs = set()

@@ -36,12 +36,15 @@ def index_suffix(key: Any) -> str:
 
 
 class Evaluator:
-    __slots__ = ("env", "refs", "scope")
+    __slots__ = ("env", "refs", "scope", "unknowns")
 
     def __init__(self, scope: Scope, env: dict[str, Any]) -> None:
         self.scope = scope
         self.env = env
         self.refs: set[str] = set()
+        # Where unknown values came from (`var.region`, `aws_s3_bucket.b.arn`), so a check that
+        # can't be decided can say which value it was missing.
+        self.unknowns: set[str] = set()
 
     def eval_safe(self, e: Expr) -> Any:
         try:
@@ -126,6 +129,8 @@ class Evaluator:
             val = self.apply(val, op)
         if pending:
             self.refs.add(pending)  # the resource as a whole (`aws_s3_bucket.b[*].arn`, or unknown index)
+        if val is Unknown and root not in env:
+            self.unknowns.add(_label(root, ops))
         return val
 
     def module_ref(self, name: str, ops: list[Expr]) -> tuple[Any, frozenset[str], int]:
@@ -409,3 +414,13 @@ def _iter_items(coll: Any) -> list[tuple[Any, Any]]:
     if isinstance(coll, dict):
         return sorted(coll.items())
     raise EvalError("for expression over a non-collection")
+
+
+def _label(root: str, ops: list[Expr]) -> str:
+    """``var.region``, ``aws_s3_bucket.b.arn``: a traversal as written, up to its first index."""
+    parts = [root]
+    for op in ops:
+        if op[0] != "attr":
+            break
+        parts.append(str(op[1]))
+    return ".".join(parts)

@@ -371,6 +371,7 @@ def _resource(
         references=body.references,
         sensitive_paths=frozenset(body.sensitive),
         suppressions=sup,
+        unknown_from=body.unknown_from,
     )
 
 

@@ -67,6 +67,8 @@ class Config:
     skip: tuple[SkipRule, ...] = ()
     drift_ignore: tuple[str, ...] = ()
     drift_strict: bool | None = None
+    download_external_modules: bool | None = None
+    module_cache: Path | None = None
 
 
 @cache
@@ -174,6 +176,10 @@ def load_config(path: Path) -> Config:
         skip=tuple(skips),
         drift_ignore=tuple(drift.get("ignore", [])),
         drift_strict=drift.get("strict"),
+        download_external_modules=data.get(
+            "download-external-modules", data.get("download_external_modules")
+        ),
+        module_cache=root / data["module-cache"] if "module-cache" in data else None,
     )
 
 

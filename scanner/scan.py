@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scanner.errors import PolicyError, SourceError
 from scanner.model import Inventory, Notification, Resource, RuleInfo, ScanResult
@@ -14,6 +15,9 @@ from scanner.policy.engine import evaluate_inventory
 from scanner.policy.frameworks import Framework, controls_by_policy, load_frameworks
 from scanner.policy.loader import PolicySet, builtin_policy_root, load_policies
 from scanner.policy.model import Policy
+
+if TYPE_CHECKING:
+    from scanner.sources.remote_modules import DownloadSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +38,7 @@ class ScanOptions:
     profile: str | None = None
     region: str | None = None
     endpoint_url: str | None = None
+    download_modules: DownloadSettings | None = None  # --download-external-modules
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +93,7 @@ def load_inventory(spec: str, options: ScanOptions, *, as_deployed: bool = False
         region=options.region,
         endpoint_url=options.endpoint_url,
         use_prior_state=as_deployed,
+        download_modules=options.download_modules,
     )
     return detect.load_input(spec, base_dir=options.base_dir, options=load_options)
 

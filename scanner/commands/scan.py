@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,10 +20,13 @@ from scanner.commands.common import (
     handles_errors,
     output_option,
 )
-from scanner.config import apply_skips, project_config
+from scanner.config import Config, apply_skips, project_config
 from scanner.exit_codes import ERROR, exit_code
 from scanner.model import Severity
 from scanner.scan import ScanOptions, load_library, run_scan
+
+if TYPE_CHECKING:
+    from scanner.sources.remote_modules import DownloadSettings
 
 
 def _parse_vars(values: tuple[str, ...]) -> dict[str, str]:
@@ -42,6 +46,14 @@ def _parse_date(value: str | None) -> date | None:
         return datetime.strptime(value, "%Y-%m-%d").date()
     except ValueError:
         raise click.BadParameter(f"{value!r} is not YYYY-MM-DD", param_hint="--as-of") from None
+
+
+def _download_settings(flag: bool | None, cache: Path | None, config: Config) -> DownloadSettings | None:
+    if not (flag if flag is not None else config.download_external_modules):
+        return None
+    from scanner.sources.remote_modules import DownloadSettings
+
+    return DownloadSettings(cache_dir=cache or config.module_cache)
 
 
 @click.command("scan")
@@ -114,6 +126,18 @@ def _parse_date(value: str | None) -> date | None:
 @click.option("--ignore", "drift_patterns", multiple=True, help="Drift ignore rule, .driftignore syntax.")
 @click.option("--driftignore", type=click.Path(dir_okay=False, path_type=Path), help="Drift ignore file.")
 @click.option("--strict", is_flag=True, help="With --drift, also report account defaults as unmanaged.")
+@click.option(
+    "--download-external-modules/--no-download-external-modules",
+    "download_modules",
+    default=None,
+    help="Download remote modules (registry, git, HTTP, S3) missing from .terraform/modules. "
+    "Reads third-party code from the network; never executes it.",
+)
+@click.option(
+    "--module-cache",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Cache directory for downloaded modules (default: ~/.cache/iacscan/modules).",
+)
 @debug_option
 @handles_errors
 def command(
@@ -145,6 +169,8 @@ def command(
     drift_patterns: tuple[str, ...],
     driftignore: Path | None,
     strict: bool,
+    download_modules: bool | None,
+    module_cache: Path | None,
     debug: bool,
 ) -> None:
     """Scan Terraform directories, plan/state files or Pulumi exports (PATHS) against the policies.
@@ -180,6 +206,7 @@ def command(
         profile=profile,
         region=region,
         endpoint_url=endpoint_url,
+        download_modules=_download_settings(download_modules, module_cache, config),
     )
     library = load_library(options)
     result = run_scan(options, library)

@@ -81,13 +81,16 @@ def evaluate_inventory(
             source, path = (resource.source, "")
             if status is Status.FAIL:
                 source, path = _locate(outcome.witnesses, by_address, resource)
+            message = _message(policy, resource, outcome, status)
+            if source is not None and source.inner is not None:  # in a module outside the repository
+                message += f" (in module file {source.inner.path}:{source.inner.start_line})"
             finding = Finding(
                 rule_id=policy.id,
                 status=status,
                 severity=Severity(outcome.severity) if outcome.severity else policy.severity,
                 resource_address=resource.address,
                 resource_type=resource.type,
-                message=_message(policy, resource, outcome, status),
+                message=message,
                 source=source,
                 attribute_path=path,
                 origin=resource.origin,

@@ -25,6 +25,8 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "attribute": finding.attribute_path or None,
         "fingerprint": finding.fingerprint(),
     }
+    if src is not None and src.inner is not None:  # written in a module downloaded outside the repository
+        out["module_file"] = {"path": src.inner.path, "line": src.inner.start_line}
     if finding.suppression is not None:
         out["suppression"] = {
             "kind": finding.suppression.kind,

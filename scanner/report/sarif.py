@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import quote
 
 from scanner import __version__
 from scanner.model import Finding, Notification, RuleInfo, ScanResult, SourceRef
@@ -58,6 +59,15 @@ def _physical(src: SourceRef) -> dict[str, Any]:
     return {"physicalLocation": {"artifactLocation": {"uri": src.path}, "region": region}}
 
 
+def _related(inner: SourceRef) -> dict[str, Any]:
+    """Where a finding in a downloaded module is written in that module (outside the repository)."""
+    location = _physical(inner)
+    location["physicalLocation"]["artifactLocation"]["uri"] = quote(inner.path, safe="/@-._~")
+    location["id"] = 1
+    location["message"] = {"text": f"written in the module at {inner.path}:{inner.start_line}"}
+    return location
+
+
 def _fallback_source(result: ScanResult) -> SourceRef:
     return SourceRef(result.inputs[0] if result.inputs else ".", 1, 1)
 
@@ -86,6 +96,8 @@ def _result(finding: Finding, index: int, fallback: SourceRef) -> dict[str, Any]
         "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint()},
         "properties": props,
     }
+    if finding.source is not None and finding.source.inner is not None:
+        out["relatedLocations"] = [_related(finding.source.inner)]
     if finding.suppression is not None:
         out["suppressions"] = [
             {"kind": finding.suppression.kind, "justification": finding.suppression.justification}

@@ -122,6 +122,10 @@ class _Writer:
         if target.exists() or target.is_symlink():
             raise FetchError(f"unsafe archive: link {rel[:80]!r} replaces an entry")
         os.symlink(link_target, target)
+        real = target.resolve()
+        if real != self.dest and self.dest not in real.parents:  # through links made before
+            target.unlink()
+            raise FetchError(f"unsafe archive: link {rel[:80]!r} points outside the package")
 
 
 def unpack(archive: Path, kind: str, dest: Path, limits: Limits = Limits()) -> None:

@@ -41,6 +41,7 @@ class FetchedModule:
     directory: Path  # the module itself (package root + subdir)
     package_root: Path  # the whole unpacked package: the read root its files may use
     display: str  # the package for people: terraform-aws-modules/s3-bucket/aws@4.1.2
+    display_root: Path  # the directory ``display`` names (the package, or the download address's subdir)
 
 
 class ModuleFetcher:
@@ -158,9 +159,9 @@ class ModuleFetcher:
 
 
 def _located(pkg: CachedPackage, subdir: str, display: str) -> FetchedModule:
-    inner = str(pkg.meta.get("subdir") or "")
-    directory = resolve_subdir(pkg.root, "/".join(p for p in (inner, subdir) if p))
-    return FetchedModule(directory, pkg.root.resolve(), display)
+    inner = resolve_subdir(pkg.root, str(pkg.meta.get("subdir") or ""))
+    directory = resolve_subdir(inner, subdir) if subdir else inner
+    return FetchedModule(directory, pkg.root.resolve(), display, inner)
 
 
 def resolve_subdir(root: Path, subdir: str) -> Path:
@@ -176,6 +177,8 @@ def resolve_subdir(root: Path, subdir: str) -> Path:
             current = current / part
     real = current.resolve()
     top = root.resolve()
+    if not subdir:
+        return top
     if (real != top and top not in real.parents) or not real.is_dir():
         raise FetchError(f"subdirectory {subdir!r} not found in the module package")
     return real

@@ -65,5 +65,5 @@ def fetch_module(loader: Loader, source: str, version: object, label: str, where
     except FetchError as exc:
         loader.warn(f"{label}: module source {shown!r} not downloaded: {exc}; skipped", where)
         return None
-    loader.trust_root(got.package_root, got.display)
+    loader.trust_root(got.package_root, got.display, got.display_root)
     return got.directory

@@ -48,17 +48,19 @@ class Loader:
         self.allowed: tuple[Path, ...] = (base_dir.resolve(), root.resolve())
         # Downloaded module packages (in the module cache, outside the repository): read roots the scan
         # trusts besides the repository. trust_root() adds each one to ``allowed`` too.
-        self.trusted_roots: dict[Path, str] = {}  # package root → how its files are named in reports
+        self.trusted_roots: list[Path] = []
+        self._displays: dict[Path, str] = {}  # directory → how its files are named in reports
         self._configs: dict[Path, ModuleConfig] = {}
 
-    def trust_root(self, package_root: Path, display: str) -> None:
+    def trust_root(self, package_root: Path, display: str, display_root: Path) -> None:
         real = package_root.resolve()
         if real not in self.trusted_roots:
-            self.trusted_roots[real] = display
+            self.trusted_roots.append(real)
             self.allowed = (*self.allowed, real)
+        self._displays.setdefault(display_root.resolve(), display)
 
     def display_of(self, directory: Path) -> str | None:
-        for top, display in self.trusted_roots.items():
+        for top, display in self._displays.items():
             if directory == top or top in directory.parents:
                 rel = directory.relative_to(top).as_posix()
                 return display if rel == "." else f"{display}/{rel}"

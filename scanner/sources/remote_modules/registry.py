@@ -45,25 +45,30 @@ class RegistryClient:
         if got is not None:
             return got
         override = self.cli.services.get(host)
+        disco_url = self.discovery_url(host)
         if override is not None:
             base = override.get(SERVICE)
             if not base:
                 raise FetchError(f"the CLI configuration's host block for {host} has no {SERVICE} service")
-            disco_url = f"https://{host}/.well-known/terraform.json"
         else:
-            disco_url = f"https://{host}/.well-known/terraform.json"
             doc = self._get_json(disco_url, host)
             base = doc.get(SERVICE) if isinstance(doc, dict) else None
             if not isinstance(base, str) or not base:
                 raise FetchError(f"{host} does not offer a module registry ({SERVICE})")
         full = urljoin(disco_url, base)
         scheme = urlsplit(full).scheme
-        if scheme != "https" and not (scheme == "http" and override is not None):
+        if scheme != "https" and not (
+            scheme == "http" and (override is not None or disco_url.startswith("http:"))
+        ):
             raise FetchError(f"{host}: the module registry must be served over https")
         if not full.endswith("/"):
             full += "/"
         self._bases[host] = full
         return full
+
+    def discovery_url(self, host: str) -> str:
+        """Terraform's service discovery document of ``host`` (always over https)."""
+        return f"https://{host}/.well-known/terraform.json"
 
     def _module_url(self, addr: RegistryAddress, *tail: str) -> str:
         path = "/".join(quote(p, safe="") for p in (addr.namespace, addr.name, addr.system, *tail))

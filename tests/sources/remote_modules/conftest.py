@@ -82,7 +82,7 @@ class Registry:
     files: dict[str, bytes] = field(default_factory=dict)  # /files/NAME → bytes
     pages: dict[str, str] = field(default_factory=dict)  # /pages/NAME → X-Terraform-Get of that page
     requests: list[Request] = field(default_factory=list)
-    require_token: bool = False
+    require_token: bool | set[str] = False  # True: every module; a set: these module names
     discovery: dict[str, str] = field(default_factory=lambda: {"modules.v1": "/v1/modules/"})
 
     @property
@@ -110,7 +110,10 @@ def _handler(reg: Registry) -> type[BaseHTTPRequestHandler]:
             if path == "/.well-known/terraform.json":
                 return self._send(200, json.dumps(reg.discovery).encode())
             if parts[:2] == ["v1", "modules"]:
-                if reg.require_token and self.headers.get("Authorization") != f"Bearer {TOKEN}":
+                protected = reg.require_token is True or (
+                    isinstance(reg.require_token, set) and len(parts) > 3 and parts[3] in reg.require_token
+                )
+                if protected and self.headers.get("Authorization") != f"Bearer {TOKEN}":
                     return self._send(401, b'{"errors":["unauthorized"]}')
                 key = tuple(parts[2:5])
                 versions = reg.modules.get(key)  # type: ignore[call-overload]

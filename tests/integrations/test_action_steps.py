@@ -169,7 +169,8 @@ def test_download_external_modules_input(repo: Path, tmp_path: Path) -> None:
 
     module = 'resource "aws_s3_bucket_acl" "this" {\n  bucket = "b"\n  acl    = "public-read"\n}\n'
     source = make_git_repo(tmp_path / "mods" / "acl", {"v1.0.0": {"main.tf": module}})
-    (repo / "good" / "acl.tf").write_text(f'module "acl" {{\n  source = "git::{source.as_uri()}?ref=v1.0.0"\n}}\n')
+    call = f'module "acl" {{\n  source = "git::{source.as_uri()}?ref=v1.0.0"\n}}\n'
+    (repo / "good" / "acl.tf").write_text(call)
     outputs, _, code = run_action(repo, tmp_path, paths="good")
     assert outputs["scan"]["exit-code"] == "0"  # offline: the module is skipped with a notice
     outputs, summary, code = run_action(repo, tmp_path, paths="good", download_external_modules="true")

@@ -56,13 +56,15 @@ def _physical(src: SourceRef) -> dict[str, Any]:
     region: dict[str, Any] = {"startLine": max(1, src.start_line)}
     if src.end_line and src.end_line >= src.start_line:
         region["endLine"] = src.end_line
-    return {"physicalLocation": {"artifactLocation": {"uri": src.path}, "region": region}}
+    uri = src.path
+    if "::" in uri:  # a file of a downloaded module named by its source (git::https://…@v1/main.tf)
+        uri = quote(uri, safe="/@-._~")
+    return {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
 
 
 def _related(inner: SourceRef) -> dict[str, Any]:
     """Where a finding in a downloaded module is written in that module (outside the repository)."""
     location = _physical(inner)
-    location["physicalLocation"]["artifactLocation"]["uri"] = quote(inner.path, safe="/@-._~")
     location["id"] = 1
     location["message"] = {"text": f"written in the module at {inner.path}:{inner.start_line}"}
     return location

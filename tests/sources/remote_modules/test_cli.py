@@ -144,3 +144,23 @@ def test_an_unreachable_registry_is_a_warning_not_a_tool_error(tmp_path: Path, r
     texts = [n["message"]["text"] for n in run["invocations"][0]["toolExecutionNotifications"]]
     assert any("module.assets" in t and "cannot reach http://127.0.0.1:9/" in t for t in texts)
     assert any(r["ruleId"] == "AWS-SQS-003" for r in run["results"])
+
+
+def test_sarif_names_a_git_module_file_with_a_valid_uri() -> None:
+    from scanner.model import Finding, RuleInfo, ScanResult, Severity, SourceRef, Status
+    from scanner.report.sarif import sarif_document
+
+    inner = SourceRef("git::https://example.com/net.git@v1.2.0/main.tf", 12, 12)
+    finding = Finding(
+        "AWS-S3-001", Status.FAIL, Severity.CRITICAL, "module.net.aws_s3_bucket_acl.this", "aws_s3_bucket_acl",
+        "public (in module file git::https://example.com/net.git@v1.2.0/main.tf:12)",
+        source=SourceRef("main.tf", 3, 9, inner=inner),
+    )  # fmt: skip
+    rule = RuleInfo("AWS-S3-001", "S3 bucket ACL is not public", "d", Severity.CRITICAL)
+    doc = assert_valid_sarif(sarif_document(ScanResult((finding,), (rule,))))
+    [result] = doc["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "main.tf"
+    [related] = result["relatedLocations"]
+    uri = related["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "git%3A%3Ahttps%3A//example.com/net.git@v1.2.0/main.tf"
+    assert related["physicalLocation"]["region"]["startLine"] == 12

@@ -152,10 +152,14 @@ def test_sarif_names_a_git_module_file_with_a_valid_uri() -> None:
 
     inner = SourceRef("git::https://example.com/net.git@v1.2.0/main.tf", 12, 12)
     finding = Finding(
-        "AWS-S3-001", Status.FAIL, Severity.CRITICAL, "module.net.aws_s3_bucket_acl.this", "aws_s3_bucket_acl",
-        "public (in module file git::https://example.com/net.git@v1.2.0/main.tf:12)",
+        rule_id="AWS-S3-001",
+        status=Status.FAIL,
+        severity=Severity.CRITICAL,
+        resource_address="module.net.aws_s3_bucket_acl.this",
+        resource_type="aws_s3_bucket_acl",
+        message="public (in module file git::https://example.com/net.git@v1.2.0/main.tf:12)",
         source=SourceRef("main.tf", 3, 9, inner=inner),
-    )  # fmt: skip
+    )
     rule = RuleInfo("AWS-S3-001", "S3 bucket ACL is not public", "d", Severity.CRITICAL)
     doc = assert_valid_sarif(sarif_document(ScanResult((finding,), (rule,))))
     [result] = doc["runs"][0]["results"]

@@ -236,7 +236,10 @@ class ModuleScope:
                 return "missing", []
         shown = shown_source(source) if isinstance(source, str) else "(unknown)"
         if directory is None:
-            self.loader.warn(f"{label}: module source {shown!r} is not available locally; skipped", where)
+            hint = " (run terraform init, or scan with --download-external-modules)" if remote else ""
+            self.loader.warn(
+                f"{label}: module source {shown!r} is not available locally; skipped{hint}", where
+            )
             return "missing", []
         if directory in self.chain:
             self.loader.warn(f"{label}: module source {shown!r} calls itself (cycle); skipped", where)

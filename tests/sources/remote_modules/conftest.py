@@ -82,6 +82,7 @@ class Registry:
     files: dict[str, bytes] = field(default_factory=dict)  # /files/NAME → bytes
     pages: dict[str, str] = field(default_factory=dict)  # /pages/NAME → X-Terraform-Get of that page
     requests: list[Request] = field(default_factory=list)
+    json_location: bool = False  # answer the download endpoint with 200 {"location": ...}
     require_token: bool | set[str] = False  # True: every module; a set: these module names
     discovery: dict[str, str] = field(default_factory=lambda: {"modules.v1": "/v1/modules/"})
 
@@ -122,6 +123,8 @@ def _handler(reg: Registry) -> type[BaseHTTPRequestHandler]:
                 if len(parts) == 6 and parts[5] == "versions":
                     doc = {"modules": [{"versions": [{"version": v} for v in versions]}]}
                     return self._send(200, json.dumps(doc).encode())
+                if len(parts) == 7 and parts[6] == "download" and parts[5] in versions and reg.json_location:
+                    return self._send(200, json.dumps({"location": versions[parts[5]]}).encode())
                 if len(parts) == 7 and parts[6] == "download" and parts[5] in versions:
                     return self._send(204, headers={"X-Terraform-Get": versions[parts[5]]})
                 return self._send(404)

@@ -253,3 +253,15 @@ def test_offline_by_default(tmp_path: Path, registry: Registry) -> None:
     assert not registry.requests
     [warning] = _warnings(inv)
     assert "module.assets: module source 'acme/bucket/aws' is not available locally" in warning.message
+
+
+def test_git_ref_may_be_a_commit(tmp_path: Path, settings: DownloadSettings) -> None:
+    from .conftest import git
+
+    repo = make_git_repo(tmp_path / "src" / "q", {"v1": {"main.tf": 'resource "aws_sqs_queue" "q" {\n  name = "one"\n}\n'},
+                                                  "v2": {"main.tf": 'resource "aws_sqs_queue" "q" {\n  name = "two"\n}\n'}})  # fmt: skip
+    first = git("rev-list", "-n", "1", "v1", cwd=repo)
+    text = f'module "q" {{\n  source = "git::{repo.as_uri()}?ref={first}"\n}}\n'
+    inv = _load(_root(tmp_path, text), settings)
+    assert not _warnings(inv)
+    assert inv.by_address()["module.q.aws_sqs_queue.q"].attrs["name"] == "one"

@@ -40,6 +40,14 @@ def test_service_discovery_resolves_a_relative_modules_v1(registry: Registry) ->
     assert [r.path for r in registry.requests].count("/.well-known/terraform.json") == 1  # remembered
 
 
+def test_download_location_in_a_json_body(registry: Registry) -> None:
+    registry.json_location = True
+    registry.modules[("acme", "bucket", "aws")] = {"1.0.0": "../pkg.tgz"}
+    client = LocalDiscovery(CliConfig(), registry.url)
+    addr = RegistryAddress("registry.example.com", "acme", "bucket", "aws")
+    assert client.location(addr, "1.0.0") == f"{registry.url}/v1/modules/acme/bucket/aws/pkg.tgz"
+
+
 def test_a_host_without_a_module_registry(registry: Registry) -> None:
     registry.discovery = {"providers.v1": "/v1/providers/"}
     client = LocalDiscovery(CliConfig(), registry.url)

@@ -258,8 +258,10 @@ def test_offline_by_default(tmp_path: Path, registry: Registry) -> None:
 def test_git_ref_may_be_a_commit(tmp_path: Path, settings: DownloadSettings) -> None:
     from .conftest import git
 
-    repo = make_git_repo(tmp_path / "src" / "q", {"v1": {"main.tf": 'resource "aws_sqs_queue" "q" {\n  name = "one"\n}\n'},
-                                                  "v2": {"main.tf": 'resource "aws_sqs_queue" "q" {\n  name = "two"\n}\n'}})  # fmt: skip
+    queue = 'resource "aws_sqs_queue" "q" {\n  name = "%s"\n}\n'
+    repo = make_git_repo(
+        tmp_path / "src" / "q", {"v1": {"main.tf": queue % "one"}, "v2": {"main.tf": queue % "two"}}
+    )
     first = git("rev-list", "-n", "1", "v1", cwd=repo)
     text = f'module "q" {{\n  source = "git::{repo.as_uri()}?ref={first}"\n}}\n'
     inv = _load(_root(tmp_path, text), settings)

@@ -68,6 +68,8 @@ class Config:
     drift_ignore: tuple[str, ...] = ()
     drift_strict: bool | None = None
     run_pulumi_programs: bool | None = None
+    download_external_modules: bool | None = None
+    module_cache: Path | None = None
 
 
 @cache
@@ -176,6 +178,10 @@ def load_config(path: Path) -> Config:
         drift_ignore=tuple(drift.get("ignore", [])),
         drift_strict=drift.get("strict"),
         run_pulumi_programs=data.get("run-pulumi-programs", data.get("run_pulumi_programs")),
+        download_external_modules=data.get(
+            "download-external-modules", data.get("download_external_modules")
+        ),
+        module_cache=root / data["module-cache"] if "module-cache" in data else None,
     )
 
 

@@ -124,6 +124,9 @@ class SourceRef:
     end_line: int
     start_column: int = 1
     end_column: int | None = None
+    # Set when the thing is written in a module downloaded outside the repository: ``path`` and the
+    # lines are then the calling ``module`` block in the repository, ``inner`` the module's own file.
+    inner: SourceRef | None = None
 
 
 @dataclass(frozen=True, slots=True)

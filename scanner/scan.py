@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scanner.errors import PolicyError, SourceError
 from scanner.model import Inventory, Notification, Resource, RuleInfo, ScanResult
@@ -15,6 +16,9 @@ from scanner.policy.frameworks import Framework, controls_by_policy, load_framew
 from scanner.policy.loader import PolicySet, builtin_policy_root, load_policies
 from scanner.policy.model import Policy
 from scanner.sources.pulumi_cloud import PulumiCloudError
+
+if TYPE_CHECKING:
+    from scanner.sources.remote_modules import DownloadSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,7 @@ class ScanOptions:
     region: str | None = None
     endpoint_url: str | None = None
     run_pulumi_programs: bool = False
+    download_modules: DownloadSettings | None = None  # --download-external-modules
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +103,7 @@ def load_inventory(spec: str, options: ScanOptions, *, as_deployed: bool = False
         endpoint_url=options.endpoint_url,
         use_prior_state=as_deployed,
         run_pulumi_programs=options.run_pulumi_programs,
+        download_modules=options.download_modules,
     )
     return detect.load_input(spec, base_dir=options.base_dir, options=load_options)
 

@@ -18,6 +18,9 @@ drift_args=()
 [ -n "${IACSCAN_FAIL_ON:-}" ] && scan_args+=(--fail-on "$IACSCAN_FAIL_ON")
 [ -n "${IACSCAN_FRAMEWORK:-}" ] && scan_args+=(--framework "$IACSCAN_FRAMEWORK")
 [ -n "${IACSCAN_CONFIG:-}" ] && scan_args+=(--config "$IACSCAN_CONFIG")
+if [ "${IACSCAN_DOWNLOAD_MODULES:-false}" = "true" ]; then
+  scan_args+=(--download-external-modules --module-cache "${RUNNER_TEMP:-/tmp}/iacscan-modules")
+fi
 merge_args=(--category "${IACSCAN_CATEGORY:-iacscan}")
 if [ -n "${IACSCAN_BASELINE:-}" ]; then
   scan_args+=(--baseline "$IACSCAN_BASELINE")

@@ -6,6 +6,7 @@ import sys
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -27,11 +28,14 @@ from scanner.commands.filters import (
     unknown_skip_notes,
 )
 from scanner.commands.outputs import emit_all, plan_outputs
-from scanner.config import apply_skips, project_config
+from scanner.config import Config, apply_skips, project_config
 from scanner.exit_codes import ERROR, exit_code
 from scanner.model import Severity, Status
 from scanner.report import SHOWS_MORE
 from scanner.scan import ScanOptions, load_library, run_scan
+
+if TYPE_CHECKING:
+    from scanner.sources.remote_modules import DownloadSettings
 
 
 def _parse_vars(values: tuple[str, ...]) -> dict[str, str]:
@@ -51,6 +55,14 @@ def _parse_date(value: str | None) -> date | None:
         return datetime.strptime(value, "%Y-%m-%d").date()
     except ValueError:
         raise click.BadParameter(f"{value!r} is not YYYY-MM-DD", param_hint="--as-of") from None
+
+
+def _download_settings(flag: bool | None, cache: Path | None, config: Config) -> DownloadSettings | None:
+    if not (flag if flag is not None else config.download_external_modules):
+        return None
+    from scanner.sources.remote_modules import DownloadSettings
+
+    return DownloadSettings(cache_dir=cache or config.module_cache)
 
 
 @click.command("scan")
@@ -132,6 +144,18 @@ def _parse_date(value: str | None) -> date | None:
     help="Run Pulumi Python programs (folders with Pulumi.yaml) offline under mocks and scan what they "
     "would create. Executes the program's code; no cloud, backend or network is used.",
 )
+@click.option(
+    "--download-external-modules/--no-download-external-modules",
+    "download_modules",
+    default=None,
+    help="Download remote modules (registry, git, HTTP, S3) missing from .terraform/modules. "
+    "Reads third-party code from the network; never executes it.",
+)
+@click.option(
+    "--module-cache",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Cache directory for downloaded modules (default: ~/.cache/iacscan/modules).",
+)
 @debug_option
 @handles_errors
 def command(
@@ -166,6 +190,8 @@ def command(
     driftignore: Path | None,
     strict: bool,
     run_pulumi_programs: bool | None,
+    download_modules: bool | None,
+    module_cache: Path | None,
     debug: bool,
 ) -> None:
     """Scan Terraform directories, plan/state files or Pulumi exports (PATHS) against the policies.
@@ -207,6 +233,7 @@ def command(
         run_pulumi_programs=bool(
             run_pulumi_programs if run_pulumi_programs is not None else config.run_pulumi_programs
         ),
+        download_modules=_download_settings(download_modules, module_cache, config),
     )
     library = load_library(options)
     result = run_scan(options, library)

@@ -119,13 +119,16 @@ def evaluate_inventory(
             reason = ""
             if status is Status.UNKNOWN:
                 reason = unknown_reason(outcome.witnesses, outcome.messages, by_root[resource.root], resource)
+            message = _message(policy, resource, outcome, status, holder, reason)
+            if source is not None and source.inner is not None:  # in a module outside the repository
+                message += f" (in module file {source.inner.path}:{source.inner.start_line})"
             finding = Finding(
                 rule_id=policy.id,
                 status=status,
                 severity=Severity(outcome.severity) if outcome.severity else policy.severity,
                 resource_address=holder.address,
                 resource_type=holder.type,
-                message=_message(policy, resource, outcome, status, holder, reason),
+                message=message,
                 source=source,
                 attribute_path=path,
                 origin=resource.origin,

@@ -28,6 +28,8 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     }
     if finding.status is Status.UNKNOWN:
         out["reason"] = unknown_reason(finding)
+    if src is not None and src.inner is not None:  # written in a module downloaded outside the repository
+        out["module_file"] = {"path": src.inner.path, "line": src.inner.start_line}
     if finding.suppression is not None:
         out["suppression"] = {
             "kind": finding.suppression.kind,

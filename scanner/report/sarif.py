@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from typing import Any
+from urllib.parse import quote
 
 from scanner import __version__
 from scanner.model import Finding, Notification, RuleInfo, ScanResult, SourceRef, Status
@@ -64,7 +65,18 @@ def _physical(src: SourceRef) -> dict[str, Any]:
     region: dict[str, Any] = {"startLine": max(1, src.start_line)}
     if src.end_line and src.end_line >= src.start_line:
         region["endLine"] = src.end_line
-    return {"physicalLocation": {"artifactLocation": {"uri": src.path}, "region": region}}
+    uri = src.path
+    if "::" in uri:  # a file of a downloaded module named by its source (git::https://…@v1/main.tf)
+        uri = quote(uri, safe="/@-._~")
+    return {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
+
+
+def _related(inner: SourceRef) -> dict[str, Any]:
+    """Where a finding in a downloaded module is written in that module (outside the repository)."""
+    location = _physical(inner)
+    location["id"] = 1
+    location["message"] = {"text": f"written in the module at {inner.path}:{inner.start_line}"}
+    return location
 
 
 def _fallback_source(result: ScanResult) -> SourceRef:
@@ -101,6 +113,8 @@ def _result(finding: Finding, index: int, fallback: SourceRef) -> dict[str, Any]
         out["kind"], out["level"] = _NOT_FAILED[finding.status], "none"
         if finding.status is Status.UNKNOWN:
             props["reason"] = unknown_reason(finding)
+    if finding.source is not None and finding.source.inner is not None:
+        out["relatedLocations"] = [_related(finding.source.inner)]
     if finding.suppression is not None:
         out["suppressions"] = [
             {"kind": finding.suppression.kind, "justification": finding.suppression.justification}

@@ -23,6 +23,7 @@ import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scanner.errors import ScannerError, SourceError
 from scanner.model import Inventory, Notification
@@ -39,6 +40,9 @@ from scanner.sources.source_map import attach_sources
 from scanner.sources.terraform_plan import is_plan, is_state_json, plan_inventory, state_json_inventory
 from scanner.sources.terraform_state import is_state, state_inventory
 from scanner.sources.terraform_values import display_path, parse_json, read_text
+
+if TYPE_CHECKING:
+    from scanner.sources.remote_modules import DownloadSettings
 
 FORMATS_HINT = (
     "expected a Terraform plan (terraform show -json), a Terraform state, "
@@ -60,6 +64,7 @@ class LoadOptions:
     workspace: str | None = None  # Terraform workspace of a backend state
     run_pulumi_programs: bool = False  # run Pulumi programs under mocks (executes the user's code)
     pulumi_timeout: float = 120.0
+    download_modules: DownloadSettings | None = None  # --download-external-modules
 
 
 def load_input(spec: str, *, base_dir: Path, options: LoadOptions | None = None) -> Inventory:
@@ -224,7 +229,11 @@ def _load_hcl(root: Path, base_dir: Path, options: LoadOptions) -> Inventory:
     except (ImportError, AttributeError) as exc:
         raise SourceError("the Terraform HCL reader is not available", root.as_posix()) from exc
     inv = load_terraform_dir(
-        root, base_dir=base_dir, var_files=options.var_files, variables=dict(options.variables)
+        root,
+        base_dir=base_dir,
+        var_files=options.var_files,
+        variables=dict(options.variables),
+        download=options.download_modules,
     )
     return inv
 

@@ -181,3 +181,19 @@ def test_drift_through_the_action_and_a_baseline_that_accepts_it(
     outputs, summary, code = run_action(repo, tmp_path, paths="bad", baseline="base.json", **drift)
     assert outputs["counts"]["drift"] == "0" and outputs["counts"]["failed"] == "0"
     assert outputs["scan"]["exit-code"] == "0" and code == 0
+
+
+def test_download_external_modules_input(repo: Path, tmp_path: Path) -> None:
+    """With the input, a git module's resources are scanned (and the download is cached in RUNNER_TEMP)."""
+    from tests.sources.remote_modules.conftest import make_git_repo
+
+    module = 'resource "aws_s3_bucket_acl" "this" {\n  bucket = "b"\n  acl    = "public-read"\n}\n'
+    source = make_git_repo(tmp_path / "mods" / "acl", {"v1.0.0": {"main.tf": module}})
+    call = f'module "acl" {{\n  source = "git::{source.as_uri()}?ref=v1.0.0"\n}}\n'
+    (repo / "good" / "acl.tf").write_text(call)
+    outputs, _, code = run_action(repo, tmp_path, paths="good")
+    assert outputs["scan"]["exit-code"] == "0"  # offline: the module is skipped with a notice
+    outputs, summary, code = run_action(repo, tmp_path, paths="good", download_external_modules="true")
+    assert outputs["scan"]["exit-code"] == "1" and code == 1
+    assert "AWS-S3-001" in summary
+    assert any((tmp_path / "iacscan-modules" / "packages").iterdir())

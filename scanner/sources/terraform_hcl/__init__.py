@@ -11,13 +11,16 @@ import json
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scanner.errors import UsageError
 from scanner.model import Inventory, Notification, Resource
 
 from .scope import Loader, ModuleScope, Thunk
 from .variables import root_variable_values
+
+if TYPE_CHECKING:
+    from scanner.sources.remote_modules import DownloadSettings
 
 __all__ = ["load_terraform_dir"]
 
@@ -28,14 +31,24 @@ def load_terraform_dir(
     base_dir: Path,
     var_files: Sequence[Path] = (),
     variables: Mapping[str, str] = {},
+    download: DownloadSettings | None = None,
 ) -> Inventory:
-    """Resources, data sources and module calls of the Terraform root module at ``root``."""
+    """Resources, data sources and module calls of the Terraform root module at ``root``.
+
+    ``download``: fetch remote modules missing from ``.terraform/modules`` (registry, git, HTTP, S3).
+    """
     root = Path(root)
     base_dir = Path(base_dir)
     if not root.is_dir():
         raise UsageError(f"{root}: not a directory")
-    loader = Loader(root, base_dir, _manifest(root, base_dir))
     notes: list[Notification] = []
+    fetcher = None
+    if download is not None:
+        from scanner.sources.remote_modules import ModuleFetcher
+
+        fetcher = ModuleFetcher(download)
+        notes.extend(Notification("warning", p, kind="module") for p in fetcher.problems)
+    loader = Loader(root, base_dir, _manifest(root, base_dir), fetcher)
     resources: list[Resource] = []
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, 10000))

@@ -52,12 +52,13 @@ def module_files(directory: Path) -> list[Path]:
     return [p for p in entries if p.is_file() and (p.name.endswith(".tf") or p.name.endswith(".tf.json"))]
 
 
-def load_module_config(directory: Path, base_dir: Path) -> ModuleConfig:
+def load_module_config(directory: Path, base_dir: Path, display: str | None = None) -> ModuleConfig:
+    """``display``: how to name the directory's files (a downloaded module's package), else relative paths."""
     cfg = ModuleConfig(directory)
     files = module_files(directory)
     overrides = [f for f in files if _is_override(f.name)]
     for file in [f for f in files if not _is_override(f.name)] + overrides:
-        rel = rel_posix(file, base_dir)
+        rel = f"{display}/{file.name}" if display else rel_posix(file, base_dir)
         cfg.files.append(rel)
         parsed, comments = _parse_file(file, rel, cfg.notifications)
         if parsed is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scanner.model import Mode, Notification, Origin, Resource, Sensitive, SourceRef, Unknown
 
@@ -15,8 +15,12 @@ from .evaluate import Evaluator, index_suffix
 from .files import file_function
 from .iam import policy_document
 from .providers import provider_resources
+from .remote import Anchor, anchored, fetch_module, shown_source
 from .structure import Block
 from .values import LazyObject, to_bool, to_number, to_str
+
+if TYPE_CHECKING:
+    from scanner.sources.remote_modules import ModuleFetcher
 
 Thunk = Callable[[], tuple[Any, frozenset[str]]]
 _BUSY = object()
@@ -34,19 +38,40 @@ class Instance:
 class Loader:
     """State shared by all module instances of one scan."""
 
-    def __init__(self, root: Path, base_dir: Path, manifest: dict[str, Path]) -> None:
+    def __init__(
+        self, root: Path, base_dir: Path, manifest: dict[str, Path], fetcher: ModuleFetcher | None = None
+    ) -> None:
         self.root = root
         self.base_dir = base_dir
         self.manifest = manifest
+        self.fetcher = fetcher  # set with --download-external-modules
         self.notes: list[Notification] = []
-        self.allowed = (base_dir.resolve(), root.resolve())
+        self.allowed: tuple[Path, ...] = (base_dir.resolve(), root.resolve())
+        # Downloaded module packages (in the module cache, outside the repository): read roots the scan
+        # trusts besides the repository. trust_root() adds each one to ``allowed`` too.
+        self.trusted_roots: list[Path] = []
+        self._displays: dict[Path, str] = {}  # directory → how its files are named in reports
         self._configs: dict[Path, ModuleConfig] = {}
+
+    def trust_root(self, package_root: Path, display: str, display_root: Path) -> None:
+        real = package_root.resolve()
+        if real not in self.trusted_roots:
+            self.trusted_roots.append(real)
+            self.allowed = (*self.allowed, real)
+        self._displays.setdefault(display_root.resolve(), display)
+
+    def display_of(self, directory: Path) -> str | None:
+        for top, display in self._displays.items():
+            if directory == top or top in directory.parents:
+                rel = directory.relative_to(top).as_posix()
+                return display if rel == "." else f"{display}/{rel}"
+        return None
 
     def config(self, directory: Path) -> ModuleConfig:
         key = directory.resolve()
         cfg = self._configs.get(key)
         if cfg is None:
-            cfg = load_module_config(directory, self.base_dir)
+            cfg = load_module_config(directory, self.base_dir, self.display_of(key))
             self.notes.extend(cfg.notifications)
             self._configs[key] = cfg
         return cfg
@@ -77,6 +102,7 @@ class ModuleScope:
             "terraform": {"workspace": "default"},
         }
         self.call_env: dict[str, Any] = self.base_env  # count/each of the module call, set by the parent
+        self.anchor: Anchor | None = None  # the calling block in the repository, for a module outside it
         self._memo: dict[tuple[str, str], Any] = {}
         self._res: dict[tuple[str, str, str], Any] = {}
         self._values: dict[tuple[str, str, str], tuple[Any, str]] = {}
@@ -197,13 +223,24 @@ class ModuleScope:
         source = self._eval(src_attr.expr)[0] if src_attr else Unknown
         key_path = f"{self.key_path}.{name}" if self.key_path else name
         directory: Path | None = None
+        remote = True
         if isinstance(source, str) and source.startswith(("./", "../")):
             directory = (self.cfg.dir / source).resolve()
+            remote = False
         elif key_path in self.loader.manifest:
             directory = self.loader.manifest[key_path].resolve()
-        shown = source if isinstance(source, str) else "(unknown)"
+        elif isinstance(source, str) and self.loader.fetcher is not None:
+            ver = blk.attrs.get("version")
+            version = self._eval(ver.expr)[0] if ver else None
+            directory = fetch_module(self.loader, source, version, label, where)
+            if directory is None:
+                return "missing", []
+        shown = shown_source(source) if isinstance(source, str) else "(unknown)"
         if directory is None:
-            self.loader.warn(f"{label}: module source {shown!r} is not available locally; skipped", where)
+            hint = " (run terraform init, or scan with --download-external-modules)" if remote else ""
+            self.loader.warn(
+                f"{label}: module source {shown!r} is not available locally; skipped{hint}", where
+            )
             return "missing", []
         if directory in self.chain:
             self.loader.warn(f"{label}: module source {shown!r} calls itself (cycle); skipped", where)
@@ -223,6 +260,9 @@ class ModuleScope:
             }
             child = ModuleScope(self.loader, cfg, prefix, key_path, inputs, (*self.chain, directory))
             child.call_env = env
+            child.anchor = self.anchor or (
+                Anchor(where, decl.comments.for_block(blk.start_line, blk.end_line)) if remote else None
+            )
             kids.append((key, child))
         return kind, kids
 
@@ -330,7 +370,8 @@ class ModuleScope:
                 except Exception as exc:  # a bug must cost one resource, not the scan
                     self.loader.notes.append(_eval_note(inst.address, source, exc))
                     continue
-                out.append(_resource(inst.address, key3[1], key3[2], self.prefix, key3[0], body, source, sup))
+                res = _resource(inst.address, key3[1], key3[2], self.prefix, key3[0], body, source, sup)
+                out.append(anchored(res, self.anchor))
         for name, decl in self.cfg.modules.items():
             blk = decl.block
             source = SourceRef(decl.path, blk.start_line, blk.end_line)
@@ -342,7 +383,8 @@ class ModuleScope:
                 except Exception as exc:  # a bug must cost one module call, not the scan
                     self.loader.notes.append(_eval_note(child.prefix, source, exc))
                     continue
-                out.append(_resource(child.prefix, "module", name, self.prefix, "module", body, source, sup))
+                res = _resource(child.prefix, "module", name, self.prefix, "module", body, source, sup)
+                out.append(anchored(res, self.anchor))
                 child.collect(out)
 
 

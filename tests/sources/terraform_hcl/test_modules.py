@@ -47,7 +47,12 @@ def test_remote_module_from_manifest_and_missing_one_warns(load):
     res = inv.by_address()
     q = res["module.vendored.aws_sqs_queue.q"]
     assert q.attrs["name"] == "from-registry"
-    assert q.source is not None and q.source.path == "remote/.terraform/modules/vendored/main.tf"
+    # Located at the calling block (GitHub can't annotate .terraform), the module's own line kept inside.
+    assert q.source == SourceRef(
+        "remote/main.tf", 1, 5, inner=SourceRef("remote/.terraform/modules/vendored/main.tf", 3, 5)
+    )
+    assert q.attr_sources["name"].path == "remote/main.tf"
+    assert q.attr_sources["name"].inner is not None
     warnings = [n for n in inv.notifications if n.kind == "module"]
     assert len(warnings) == 1
     assert warnings[0].level == "warning"

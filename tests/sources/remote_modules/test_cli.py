@@ -99,7 +99,11 @@ def test_finding_inside_a_downloaded_module_lands_on_the_calling_block(
     assert again.returncode == 1
     assert {r.path for r in registry.requests[before:]} == {"/v1/modules/acme/private/aws/1.0.0/download"}
     report = json.loads(again.stdout)
-    [finding] = [f for f in report["findings"] if f["resource"] == "module.assets.aws_s3_bucket_acl.this[0]"]
+    [finding] = [
+        f
+        for f in report["findings"]
+        if f["resource"] == "module.assets.aws_s3_bucket_acl.this[0]" and f["rule_id"] == "AWS-S3-001"
+    ]
     assert finding["module_file"] == {"path": "acme/bucket/aws@1.2.0/main.tf", "line": 17}
 
 

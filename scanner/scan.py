@@ -34,6 +34,7 @@ class ScanOptions:
     profile: str | None = None
     region: str | None = None
     endpoint_url: str | None = None
+    skip_paths: tuple[str, ...] = ()  # --skip-path and the configuration's exclude: (gitignore syntax)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,15 +89,46 @@ def load_inventory(spec: str, options: ScanOptions, *, as_deployed: bool = False
         region=options.region,
         endpoint_url=options.endpoint_url,
         use_prior_state=as_deployed,
+        skip_paths=options.skip_paths,
     )
     return detect.load_input(spec, base_dir=options.base_dir, options=load_options)
 
 
 def collect(options: ScanOptions) -> tuple[list[Resource], list[Notification], list[str]]:
+    """Every input → resources sorted by (root, address), the same whatever the order of the paths.
+
+    Folder arguments are walked together for root modules (``sources.discovery``), so a root under two
+    arguments is evaluated once; files and URLs are read one by one.
+    """
+    from scanner.sources import detect
+    from scanner.sources.discovery import skip_spec, unused_patterns
+
     resources: list[Resource] = []
     notes: list[Notification] = []
     inputs: list[str] = []
-    for spec in options.paths:
+    spec_filter = skip_spec(options.skip_paths)
+    matched: set[str] = set()
+    folders = sorted({Path(p).resolve() for p in options.paths if detect.is_folder_input(p)})
+    if folders:
+        load_options = detect.LoadOptions(
+            var_files=options.var_files,
+            variables=dict(options.variables),
+            state_from_backend=options.state_from_backend,
+            profile=options.profile,
+            region=options.region,
+            endpoint_url=options.endpoint_url,
+            skip_paths=options.skip_paths,
+        )
+        inventory, used = detect.load_folders(folders, options.base_dir, load_options)
+        matched |= used
+        resources.extend(inventory.resources)
+        notes.extend(inventory.notifications)
+        inputs.extend(inventory.inputs)
+    for spec in sorted(dict.fromkeys(p for p in options.paths if not detect.is_folder_input(p))):
+        hit = _skipped(spec, options, spec_filter)
+        if hit:
+            matched |= hit
+            continue
         try:
             inventory = load_inventory(spec, options)
         except SourceError as exc:
@@ -105,7 +137,19 @@ def collect(options: ScanOptions) -> tuple[list[Resource], list[Notification], l
         resources.extend(inventory.resources)
         notes.extend(inventory.notifications)
         inputs.extend(inventory.inputs or (spec,))
-    return resources, notes, inputs
+    notes.extend(unused_patterns(options.skip_paths, matched, "skip path"))
+    resources.sort(key=lambda r: (r.root, r.address))
+    return resources, list(dict.fromkeys(notes)), inputs
+
+
+def _skipped(spec: str, options: ScanOptions, spec_filter: object) -> set[str]:
+    """The skip patterns that match a file argument (relative to the base dir)."""
+    if spec_filter is None or "://" in spec:
+        return set()
+    import pathspec
+
+    rel = _relative(spec, options.base_dir)
+    return {p for p in options.skip_paths if pathspec.PathSpec.from_lines("gitwildmatch", [p]).match_file(rel)}
 
 
 def run_scan(options: ScanOptions, library: PolicyLibrary | None = None) -> ScanResult:
@@ -120,7 +164,7 @@ def run_scan(options: ScanOptions, library: PolicyLibrary | None = None) -> Scan
         findings=tuple(findings),
         rules=library.rules(),
         notifications=tuple(notes),
-        inputs=tuple(_relative(p, options.base_dir) for p in inputs),
+        inputs=tuple(sorted(dict.fromkeys(_relative(p, options.base_dir) for p in inputs))),
         summary={"resources": sum(1 for r in resources if r.mode.value == "managed")},
     )
 

@@ -70,6 +70,13 @@ def _parse_date(value: str | None) -> date | None:
     "--framework", help="Run only the policies mapped by this framework (see `iacscan policies list`)."
 )
 @click.option(
+    "--skip-path",
+    "skip_paths",
+    multiple=True,
+    metavar="GLOB",
+    help="Leave out folders matching GLOB (gitignore syntax, relative to the base dir; repeatable).",
+)
+@click.option(
     "--var-file",
     "var_files",
     multiple=True,
@@ -126,6 +133,7 @@ def command(
     no_builtin: bool,
     skip: tuple[str, ...],
     framework: str | None,
+    skip_paths: tuple[str, ...],
     var_files: tuple[Path, ...],
     var_pairs: tuple[str, ...],
     base_dir: Path | None,
@@ -180,6 +188,7 @@ def command(
         profile=profile,
         region=region,
         endpoint_url=endpoint_url,
+        skip_paths=(*config.exclude, *skip_paths),
     )
     library = load_library(options)
     result = run_scan(options, library)
@@ -197,7 +206,7 @@ def command(
     result = apply_skips(result, config)
     baseline_path = baseline_path or config.baseline
     if baseline_path is not None:
-        result = baseline.apply(result, baseline.load(baseline_path))
+        result = baseline.apply(result, baseline.load(baseline_path), str(baseline_path))
     emit(result, fmt, output)
     if any(n.kind == "input" and n.level == "error" for n in result.notifications):
         for note in result.notifications:

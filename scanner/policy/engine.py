@@ -14,7 +14,7 @@ from scanner.policy.related import RelatedIndex
 
 
 def _locate(
-    witnesses: Iterable[Witness], resources: dict[str, Resource], subject: Resource
+    witnesses: Iterable[Witness], resources: dict[tuple[str, str], Resource], subject: Resource
 ) -> tuple[SourceRef | None, str]:
     """Where to point a failure: the first deciding witness, at its most specific written place.
 
@@ -23,7 +23,7 @@ def _locate(
     A witness on a related resource points into that resource, which is what must change.
     """
     for address, path in witnesses:
-        res = resources.get(address)
+        res = resources.get((subject.root, address))  # witnesses are in the subject's root
         if res is None:
             continue
         probe = path
@@ -56,7 +56,7 @@ def evaluate_inventory(
 ) -> list[Finding]:
     """Every applicable (policy, managed resource) pair → one Finding, sorted deterministically."""
     related = RelatedIndex(inventory.resources)
-    by_address = inventory.by_address()
+    by_address = {(r.root, r.address): r for r in inventory.resources}
     today = as_of or date.today()
     findings: list[Finding] = []
     alias_map = policies.alias_map()
@@ -91,6 +91,7 @@ def evaluate_inventory(
                 source=source,
                 attribute_path=path,
                 origin=resource.origin,
+                root=resource.root,
             )
             if status is Status.FAIL and resource.suppressions:
                 finding = _apply_inline(finding, resource, alias_map)
@@ -105,9 +106,10 @@ def _apply_inline(finding: Finding, resource: Resource, alias_map: dict[str, str
     return finding
 
 
-def sort_key(finding: Finding) -> tuple[str, int, str, str, str]:
+def sort_key(finding: Finding) -> tuple[str, str, int, str, str, str]:
     src = finding.source
     return (
+        finding.root,
         src.path if src else "~",
         src.start_line if src else 0,
         finding.resource_address,

@@ -16,6 +16,7 @@ from typing import Any
 from scanner.errors import UsageError
 from scanner.model import Inventory, Notification, Resource
 
+from .config import ModuleConfig
 from .scope import Loader, ModuleScope, Thunk
 from .variables import root_variable_values
 
@@ -28,13 +29,18 @@ def load_terraform_dir(
     base_dir: Path,
     var_files: Sequence[Path] = (),
     variables: Mapping[str, str] = {},
+    configs: dict[Path, ModuleConfig] | None = None,
 ) -> Inventory:
-    """Resources, data sources and module calls of the Terraform root module at ``root``."""
+    """Resources, data sources and module calls of the Terraform root module at ``root``.
+
+    ``configs``: parsed module folders shared by the roots of one run, so that a module called by many
+    roots is parsed once (its parse notifications are then reported by the first root only).
+    """
     root = Path(root)
     base_dir = Path(base_dir)
     if not root.is_dir():
         raise UsageError(f"{root}: not a directory")
-    loader = Loader(root, base_dir, _manifest(root, base_dir))
+    loader = Loader(root, base_dir, _manifest(root, base_dir), configs)
     notes: list[Notification] = []
     resources: list[Resource] = []
     old_limit = sys.getrecursionlimit()

@@ -33,13 +33,15 @@ class Instance:
 class Loader:
     """State shared by all module instances of one scan."""
 
-    def __init__(self, root: Path, base_dir: Path, manifest: dict[str, Path]) -> None:
+    def __init__(
+        self, root: Path, base_dir: Path, manifest: dict[str, Path], configs: dict[Path, ModuleConfig] | None = None
+    ) -> None:
         self.root = root
         self.base_dir = base_dir
         self.manifest = manifest
         self.notes: list[Notification] = []
         self.allowed = (base_dir.resolve(), root.resolve())
-        self._configs: dict[Path, ModuleConfig] = {}
+        self._configs: dict[Path, ModuleConfig] = {} if configs is None else configs  # shared by a run's roots
 
     def config(self, directory: Path) -> ModuleConfig:
         key = directory.resolve()
@@ -328,6 +330,20 @@ class ModuleScope:
                 except Exception as exc:  # a bug must cost one resource, not the scan
                     self.loader.notes.append(_eval_note(inst.address, source, exc))
                     continue
+                out.append(_resource(inst.address, key3[1], key3[2], self.prefix, key3[0], body, source, sup))
+        for key3, decl in self.cfg.duplicates:  # Terraform rejects these; the caller reports them
+            blk = decl.block
+            source = SourceRef(decl.path, blk.start_line, blk.end_line)
+            stem = ("data." if key3[0] == "data" else "") + f"{key3[1]}.{key3[2]}"
+            stem = f"{self.prefix}.{stem}" if self.prefix else stem
+            for key, env in self._expand(blk)[1]:
+                inst = Instance(key, stem + ("" if key is None else index_suffix(key)), env)
+                try:
+                    body = self.body(decl, inst)
+                except Exception as exc:
+                    self.loader.notes.append(_eval_note(inst.address, source, exc))
+                    continue
+                sup = decl.comments.for_block(blk.start_line, blk.end_line)
                 out.append(_resource(inst.address, key3[1], key3[2], self.prefix, key3[0], body, source, sup))
         for name, decl in self.cfg.modules.items():
             blk = decl.block

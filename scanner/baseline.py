@@ -112,7 +112,15 @@ def _sorted(entries: Iterable[Entry]) -> tuple[Entry, ...]:
 
 
 def _entry_of(failure: Failure, since: str) -> Entry:
-    return Entry(failure.fingerprint, failure.rule, failure.resource, failure.attribute, failure.kind, since, failure.root)
+    return Entry(
+        failure.fingerprint,
+        failure.rule,
+        failure.resource,
+        failure.attribute,
+        failure.kind,
+        since,
+        failure.root,
+    )
 
 
 def create(failures: Iterable[Failure], today: date) -> Baseline:
@@ -132,7 +140,9 @@ def update(
     kept: list[Entry] = []
     matched: set[str] = set()
     for failure in failures:
-        entry = baseline.match(failure.rule, failure.root, failure.resource, failure.attribute, failure.fingerprint)
+        entry = baseline.match(
+            failure.rule, failure.root, failure.resource, failure.attribute, failure.fingerprint
+        )
         if entry is not None:
             kept.append(_entry_of(failure, entry.since))
             matched.add(failure.fingerprint)

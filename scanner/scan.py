@@ -149,7 +149,9 @@ def _skipped(spec: str, options: ScanOptions, spec_filter: object) -> set[str]:
     import pathspec
 
     rel = _relative(spec, options.base_dir)
-    return {p for p in options.skip_paths if pathspec.PathSpec.from_lines("gitwildmatch", [p]).match_file(rel)}
+    return {
+        p for p in options.skip_paths if pathspec.PathSpec.from_lines("gitwildmatch", [p]).match_file(rel)
+    }
 
 
 def run_scan(options: ScanOptions, library: PolicyLibrary | None = None) -> ScanResult:

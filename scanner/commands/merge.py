@@ -47,7 +47,10 @@ def command(
     """Merge SARIF FILES into one run: rules once, results de-duplicated by fingerprint."""
     documents = [load_sarif(path) for path in files]
     if baseline_path is not None:
-        known = {e.fingerprint: e.since for e in baseline.load(baseline_path).entries}
+        known = baseline.load(baseline_path)
+        notice = baseline.legacy_notice(known, str(baseline_path))
+        if notice is not None:
+            click.echo(f"iacscan: warning: {notice.message}", err=True)
         documents = [suppress_known(doc, known) for doc in documents]
     if fmt == "sarif":
         text = render_merged(documents, category=category)

@@ -7,7 +7,7 @@ from typing import Any
 
 from scanner import __version__
 from scanner.model import Finding, Notification, RuleInfo, ScanResult, SourceRef
-from scanner.report.common import SARIF_LEVEL, SECURITY_SEVERITY, dump_json, reportable, safe_value
+from scanner.report.common import SARIF_LEVEL, SECURITY_SEVERITY, dump_json, qualified, reportable, safe_value
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/iacscan/iacscan"
@@ -64,8 +64,11 @@ def _fallback_source(result: ScanResult) -> SourceRef:
 
 def _result(finding: Finding, index: int, fallback: SourceRef) -> dict[str, Any]:
     location = _physical(finding.source or fallback)
-    location["logicalLocations"] = [{"fullyQualifiedName": finding.resource_address, "kind": "resource"}]
+    location["logicalLocations"] = [
+        {"name": finding.resource_address, "fullyQualifiedName": qualified(finding), "kind": "resource"}
+    ]
     props: dict[str, Any] = {
+        "root": finding.root,
         "resource": finding.resource_address,
         "resourceType": finding.resource_type,
         "origin": finding.origin.value,

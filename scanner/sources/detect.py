@@ -35,7 +35,14 @@ from scanner.sources.pulumi_state import (
     pulumi_inventory,
     read_json_text,
 )
-from scanner.sources.root_loader import dedupe, duplicate_notes, load_roots, root_label, with_root, worker_count
+from scanner.sources.root_loader import (
+    dedupe,
+    duplicate_notes,
+    load_roots,
+    root_label,
+    with_root,
+    worker_count,
+)
 from scanner.sources.source_map import attach_sources
 from scanner.sources.terraform_plan import is_plan, is_state_json, plan_inventory, state_json_inventory
 from scanner.sources.terraform_state import is_state, state_inventory
@@ -120,7 +127,9 @@ def load_folders(
             continue
         if not any(root == folder or folder in root.parents for root in found.roots):
             shown = display_path(folder, base_dir) or "."
-            notes.append(Notification("error", f"{shown}: nothing to scan here: {FORMATS_HINT}", kind="input"))
+            notes.append(
+                Notification("error", f"{shown}: nothing to scan here: {FORMATS_HINT}", kind="input")
+            )
     workers = 1 if options.state_from_backend else worker_count(len(found.roots), found.tf_bytes)
     loader = functools.partial(_load_root, base_dir=base_dir, options=options)
     inventories, pool_notes = load_roots(found.roots, base_dir, loader, workers=workers)

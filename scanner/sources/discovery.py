@@ -17,6 +17,7 @@ from the walk.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -25,9 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pathspec
+from pathspec.pattern import Pattern
 
 from scanner.model import Notification
 
+Spec = pathspec.PathSpec[Pattern]
 SKIPPED_NAMES = frozenset({".terraform", ".git", "node_modules"})
 _SOURCE = re.compile(rb"""^[ \t]*source[ \t]*=[ \t]*"(\.\.?/[^"$\n]*|\.\.?)"[ \t]*(?:#.*|//.*)?$""", re.M)
 _BLOCK_COMMENT = re.compile(rb"/\*.*?\*/", re.S)
@@ -49,8 +52,8 @@ class Discovery:
 @dataclass(slots=True)
 class _Walk:
     base_dir: Path
-    spec: pathspec.PathSpec | None
-    patterns: tuple[tuple[str, pathspec.PathSpec], ...]
+    spec: Spec | None
+    patterns: tuple[tuple[str, Spec], ...]
     modules: dict[Path, list[Path]] = field(default_factory=dict)  # folder → its .tf files
     notes: list[Notification] = field(default_factory=list)
     matched: set[str] = field(default_factory=set)
@@ -161,14 +164,16 @@ def _json_sources(data: bytes) -> list[str]:
     return out
 
 
-def skip_spec(patterns: Sequence[str]) -> pathspec.PathSpec | None:
+def skip_spec(patterns: Sequence[str]) -> Spec | None:
     return pathspec.PathSpec.from_lines("gitwildmatch", patterns) if patterns else None
 
 
 def discover(folders: Sequence[Path], base_dir: Path, skip_patterns: Sequence[str] = ()) -> Discovery:
     """The root modules under FOLDERS (walked together, so the result is the same in any order)."""
     base = _resolve(base_dir)
-    singles = tuple((p, pathspec.PathSpec.from_lines("gitwildmatch", [p])) for p in dict.fromkeys(skip_patterns))
+    singles = tuple(
+        (p, pathspec.PathSpec.from_lines("gitwildmatch", [p])) for p in dict.fromkeys(skip_patterns)
+    )
     walk = _Walk(base, skip_spec(skip_patterns), singles)
     explicit: set[Path] = set()
     skipped: set[str] = set()
@@ -189,10 +194,8 @@ def discover(folders: Sequence[Path], base_dir: Path, skip_patterns: Sequence[st
     size = 0
     for files in walk.modules.values():
         for file in files:
-            try:
+            with contextlib.suppress(OSError):
                 size += file.stat().st_size
-            except OSError:
-                pass
     return Discovery(
         roots=tuple(sorted(roots, key=walk.relative)),
         notifications=tuple(walk.notes),

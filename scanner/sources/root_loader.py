@@ -103,10 +103,14 @@ def load_roots(
                 "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
             )
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                results = list(pool.map(_load_chunk, [load_root] * len(chunks), chunks, [base_dir] * len(chunks)))
+                results = list(
+                    pool.map(_load_chunk, [load_root] * len(chunks), chunks, [base_dir] * len(chunks))
+                )
         except Exception as exc:  # a pool that cannot start or dies: load in this process instead
             notes.append(
-                Notification("note", f"parallel load not used ({type(exc).__name__}); loaded serially", kind="input")
+                Notification(
+                    "note", f"parallel load not used ({type(exc).__name__}); loaded serially", kind="input"
+                )
             )
             results = None
     if results is None:

@@ -34,14 +34,20 @@ class Loader:
     """State shared by all module instances of one scan."""
 
     def __init__(
-        self, root: Path, base_dir: Path, manifest: dict[str, Path], configs: dict[Path, ModuleConfig] | None = None
+        self,
+        root: Path,
+        base_dir: Path,
+        manifest: dict[str, Path],
+        configs: dict[Path, ModuleConfig] | None = None,
     ) -> None:
         self.root = root
         self.base_dir = base_dir
         self.manifest = manifest
         self.notes: list[Notification] = []
         self.allowed = (base_dir.resolve(), root.resolve())
-        self._configs: dict[Path, ModuleConfig] = {} if configs is None else configs  # shared by a run's roots
+        self._configs: dict[Path, ModuleConfig] = (
+            {} if configs is None else configs
+        )  # shared by a run's roots
 
     def config(self, directory: Path) -> ModuleConfig:
         key = directory.resolve()

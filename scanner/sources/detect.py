@@ -106,7 +106,7 @@ def _load_dir(path: Path, base_dir: Path, options: LoadOptions) -> Inventory:
     inv, _ = load_folders([path], base_dir, options)
     errors = [n for n in inv.notifications if n.kind == "input" and n.level == "error"]
     if errors and not inv.resources:
-        raise SourceError(f"nothing to scan here: {FORMATS_HINT}", display_path(path, base_dir) or ".")
+        raise SourceError(errors[0].message)
     return inv
 
 

@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from scanner.errors import ScannerError
+from scanner.errors import ScannerError, SourceError
 from scanner.model import Inventory, Notification, Resource, SourceRef
 
 PARALLEL_BYTES = 1 << 20
@@ -132,8 +132,9 @@ def _load_one(load_root: LoadRoot, root: Path, base_dir: Path, cache: dict[Path,
     label = root_label(root, base_dir)
     try:
         inv = load_root(root, cache)
-    except ScannerError as exc:
-        return Inventory((), (Notification("error", f"{label}: root not scanned: {exc}", kind="parse"),), ())
+    except ScannerError as exc:  # an input error (a backend state that cannot be read): exit 2 later
+        message = str(exc) if isinstance(exc, SourceError) and exc.path else f"{label}: {exc}"
+        return Inventory((), (Notification("error", message, kind="input"),), ())
     except (RecursionError, MemoryError, OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
         message = f"{label}: root not scanned: {type(exc).__name__} while evaluating it"
         return Inventory((), (Notification("error", message, kind="parse"),), ())

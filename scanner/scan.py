@@ -6,11 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from scanner.errors import PolicyError, SourceError
-from scanner.model import Inventory, Notification, Resource, RuleInfo, ScanResult
+from scanner.model import Finding, Inventory, Mode, Notification, Resource, RuleInfo, ScanResult
 from scanner.policy import eol
-from scanner.policy.engine import evaluate_inventory
+from scanner.policy.engine import evaluate_inventory, sort_key
 from scanner.policy.frameworks import Framework, controls_by_policy, load_frameworks
 from scanner.policy.loader import PolicySet, builtin_policy_root, load_policies
 from scanner.policy.model import Policy
@@ -94,38 +95,52 @@ def load_inventory(spec: str, options: ScanOptions, *, as_deployed: bool = False
     return detect.load_input(spec, base_dir=options.base_dir, options=load_options)
 
 
-def collect(options: ScanOptions) -> tuple[list[Resource], list[Notification], list[str]]:
-    """Every input → resources sorted by (root, address), the same whatever the order of the paths.
+def _load_options(options: ScanOptions) -> Any:
+    from scanner.sources import detect
 
-    Folder arguments are walked together for root modules (``sources.discovery``), so a root under two
-    arguments is evaluated once; files and URLs are read one by one.
+    return detect.LoadOptions(
+        var_files=options.var_files,
+        variables=dict(options.variables),
+        state_from_backend=options.state_from_backend,
+        profile=options.profile,
+        region=options.region,
+        endpoint_url=options.endpoint_url,
+        skip_paths=options.skip_paths,
+    )
+
+
+def run_scan(options: ScanOptions, library: PolicyLibrary | None = None) -> ScanResult:
+    """Every input → findings, the same whatever the order of the paths.
+
+    Folder arguments are walked together for root modules (``tree_scan``): a root under two arguments
+    is evaluated once, each root on its own (in a process pool on large trees). Files and URLs (plans,
+    states, Pulumi exports) are read one by one; each is its own root.
     """
     from scanner.sources import detect
-    from scanner.sources.discovery import skip_spec, unused_patterns
+    from scanner.sources.discovery import unused_patterns
+    from scanner.tree_scan import scan_folders
 
-    resources: list[Resource] = []
+    library = library or load_library(options)
+    if options.eol_warn_days is not None:  # eol: the per-run warning window of end-of-life policies
+        library = replace(library, policies=eol.with_warn_days(library.policies, options.eol_warn_days))
+    findings: list[Finding] = []
     notes: list[Notification] = []
     inputs: list[str] = []
-    spec_filter = skip_spec(options.skip_paths)
     matched: set[str] = set()
+    managed = 0
     folders = sorted({Path(p).resolve() for p in options.paths if detect.is_folder_input(p)})
     if folders:
-        load_options = detect.LoadOptions(
-            var_files=options.var_files,
-            variables=dict(options.variables),
-            state_from_backend=options.state_from_backend,
-            profile=options.profile,
-            region=options.region,
-            endpoint_url=options.endpoint_url,
-            skip_paths=options.skip_paths,
+        tree = scan_folders(
+            folders, options.base_dir, _load_options(options), library.policies, options.as_of
         )
-        inventory, used = detect.load_folders(folders, options.base_dir, load_options)
-        matched |= used
-        resources.extend(inventory.resources)
-        notes.extend(inventory.notifications)
-        inputs.extend(inventory.inputs)
+        findings += tree.findings
+        notes += tree.notifications
+        inputs += tree.inputs
+        matched |= tree.matched_patterns
+        managed += tree.resources
+    resources: list[Resource] = []
     for spec in sorted(dict.fromkeys(p for p in options.paths if not detect.is_folder_input(p))):
-        hit = _skipped(spec, options, spec_filter)
+        hit = _skipped(spec, options)
         if hit:
             matched |= hit
             continue
@@ -137,14 +152,23 @@ def collect(options: ScanOptions) -> tuple[list[Resource], list[Notification], l
         resources.extend(inventory.resources)
         notes.extend(inventory.notifications)
         inputs.extend(inventory.inputs or (spec,))
+    if resources:
+        findings += evaluate_inventory(Inventory(tuple(resources)), library.policies, as_of=options.as_of)
+        managed += sum(1 for r in resources if r.mode is Mode.MANAGED)
     notes.extend(unused_patterns(options.skip_paths, matched, "skip path"))
-    resources.sort(key=lambda r: (r.root, r.address))
-    return resources, list(dict.fromkeys(notes)), inputs
+    notes.extend(eol.data_notifications(library.policies.policies, options.as_of or date.today()))
+    return ScanResult(
+        findings=tuple(sorted(findings, key=sort_key)),
+        rules=library.rules(),
+        notifications=tuple(dict.fromkeys(notes)),
+        inputs=tuple(sorted(dict.fromkeys(_relative(p, options.base_dir) for p in inputs))),
+        summary={"resources": managed},
+    )
 
 
-def _skipped(spec: str, options: ScanOptions, spec_filter: object) -> set[str]:
+def _skipped(spec: str, options: ScanOptions) -> set[str]:
     """The skip patterns that match a file argument (relative to the base dir)."""
-    if spec_filter is None or "://" in spec:
+    if not options.skip_paths or "://" in spec:
         return set()
     import pathspec
 
@@ -152,23 +176,6 @@ def _skipped(spec: str, options: ScanOptions, spec_filter: object) -> set[str]:
     return {
         p for p in options.skip_paths if pathspec.PathSpec.from_lines("gitwildmatch", [p]).match_file(rel)
     }
-
-
-def run_scan(options: ScanOptions, library: PolicyLibrary | None = None) -> ScanResult:
-    library = library or load_library(options)
-    if options.eol_warn_days is not None:  # eol: the per-run warning window of end-of-life policies
-        library = replace(library, policies=eol.with_warn_days(library.policies, options.eol_warn_days))
-    resources, notes, inputs = collect(options)
-    notes.extend(eol.data_notifications(library.policies.policies, options.as_of or date.today()))
-    inventory = Inventory(tuple(resources), tuple(notes), tuple(inputs))
-    findings = evaluate_inventory(inventory, library.policies, as_of=options.as_of)
-    return ScanResult(
-        findings=tuple(findings),
-        rules=library.rules(),
-        notifications=tuple(notes),
-        inputs=tuple(sorted(dict.fromkeys(_relative(p, options.base_dir) for p in inputs))),
-        summary={"resources": sum(1 for r in resources if r.mode.value == "managed")},
-    )
 
 
 def _relative(spec: str, base: Path) -> str:

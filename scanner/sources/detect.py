@@ -25,7 +25,7 @@ from typing import Any
 
 from scanner.errors import ScannerError, SourceError
 from scanner.model import Inventory, Notification
-from scanner.sources.discovery import discover
+from scanner.sources.discovery import discover, missing_notes
 from scanner.sources.json_lines import Located
 from scanner.sources.pulumi_state import (
     backend_stacks,
@@ -38,6 +38,7 @@ from scanner.sources.pulumi_state import (
 from scanner.sources.root_loader import (
     dedupe,
     duplicate_notes,
+    inventory_error,
     load_roots,
     root_label,
     with_root,
@@ -121,25 +122,26 @@ def load_folders(
     """The root modules found under FOLDERS, each evaluated once → one Inventory (sorted by root), and
     the skip patterns that excluded something. A folder with no Terraform gives an input error."""
     found = discover(folders, base_dir, options.skip_paths)
-    notes: list[Notification] = list(found.notifications)
-    for folder in sorted({f.resolve() for f in folders}):
-        if root_label(folder, base_dir) in found.skipped_args:
-            continue
-        if not any(root == folder or folder in root.parents for root in found.roots):
-            shown = display_path(folder, base_dir) or "."
-            notes.append(
-                Notification("error", f"{shown}: nothing to scan here: {FORMATS_HINT}", kind="input")
-            )
+    notes = [*found.notifications, *missing_notes(folders, found, base_dir, FORMATS_HINT)]
     workers = 1 if options.state_from_backend else worker_count(len(found.roots), found.tf_bytes)
-    loader = functools.partial(_load_root, base_dir=base_dir, options=options)
-    inventories, pool_notes = load_roots(found.roots, base_dir, loader, workers=workers)
+    task = functools.partial(_labelled_root, base_dir=base_dir, options=options)
+    inventories, pool_notes = load_roots(
+        found.roots, base_dir, task, on_error=inventory_error, workers=workers
+    )
     resources = [r for inv in inventories for r in inv.resources]
     notes += pool_notes + [n for inv in inventories for n in inv.notifications] + duplicate_notes(resources)
     inputs = tuple(i for inv in inventories for i in inv.inputs)
     return Inventory(tuple(resources), tuple(dedupe(notes)), inputs), found.matched_patterns
 
 
-def _load_root(path: Path, configs: dict[Path, Any], *, base_dir: Path, options: LoadOptions) -> Inventory:
+def _labelled_root(
+    path: Path, configs: dict[Path, Any], *, base_dir: Path, options: LoadOptions
+) -> Inventory:
+    return with_root(load_root(path, configs, base_dir=base_dir, options=options), root_label(path, base_dir))
+
+
+def load_root(path: Path, configs: dict[Path, Any], *, base_dir: Path, options: LoadOptions) -> Inventory:
+    """One root module folder (and, with ``state_from_backend``, the state its S3 backend holds)."""
     hcl = _load_hcl(path, base_dir, options, configs)
     if not options.state_from_backend:
         return hcl

@@ -223,3 +223,16 @@ def unused_patterns(patterns: Sequence[str], matched: Iterable[str], option: str
         for pattern in dict.fromkeys(patterns)
         if pattern not in used
     ]
+
+
+def missing_notes(folders: Sequence[Path], found: Discovery, base_dir: Path, hint: str) -> list[Notification]:
+    """An input error for each folder argument holding no root (and not left out by a skip pattern)."""
+    base = _resolve(base_dir)
+    notes = []
+    for folder in sorted({_resolve(f) for f in folders}):
+        label = _Walk(base, None, ()).relative(folder)
+        if label in found.skipped_args:
+            continue
+        if not any(root == folder or folder in root.parents for root in found.roots):
+            notes.append(Notification("error", f"{label}: nothing to scan here: {hint}", kind="input"))
+    return notes

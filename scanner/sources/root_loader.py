@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from scanner.errors import ScannerError, SourceError
 from scanner.model import Inventory, Notification, Resource, SourceRef
@@ -28,8 +28,9 @@ from scanner.model import Inventory, Notification, Resource, SourceRef
 PARALLEL_BYTES = 1 << 20
 MAX_WORKERS = 4
 
-LoadRoot = Callable[[Path, dict[Path, Any]], Inventory]
-"""Load one root folder with a parse cache shared by the roots of this process."""
+T = TypeVar("T")
+RootTask = Callable[[Path, dict[Path, Any]], T]
+"""Work on one root folder, given a parse cache shared by the roots of this process."""
 
 _worker_cache: dict[Path, Any] = {}  # one per worker process: the parse cache of its roots
 
@@ -91,32 +92,38 @@ def worker_count(roots: int, tf_bytes: int) -> int:
 
 
 def load_roots(
-    roots: Sequence[Path], base_dir: Path, load_root: LoadRoot, *, workers: int = 1
-) -> tuple[list[Inventory], list[Notification]]:
-    """Each root's inventory (labelled with its root), in the order of ROOTS, and notifications."""
+    roots: Sequence[Path],
+    base_dir: Path,
+    task: RootTask[T],
+    *,
+    on_error: Callable[[Notification], T],
+    workers: int = 1,
+) -> tuple[list[T], list[Notification]]:
+    """TASK's result for each root, in the order of ROOTS, and the pool's own notifications.
+
+    A root whose task raises gives ``on_error(notification)`` instead: the other roots go on.
+    """
     chunks = _chunks(list(roots), workers * 2) if workers > 1 else [list(roots)]
     notes: list[Notification] = []
-    results: list[list[Inventory]] | None = None
+    results: list[list[T]] | None = None
     if workers > 1:
         try:
             context = multiprocessing.get_context(
                 "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
             )
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                count = len(chunks)
                 results = list(
-                    pool.map(_load_chunk, [load_root] * len(chunks), chunks, [base_dir] * len(chunks))
+                    pool.map(_run_chunk, [task] * count, chunks, [base_dir] * count, [on_error] * count)
                 )
-        except Exception as exc:  # a pool that cannot start or dies: load in this process instead
-            notes.append(
-                Notification(
-                    "note", f"parallel load not used ({type(exc).__name__}); loaded serially", kind="input"
-                )
-            )
+        except Exception as exc:  # a pool that cannot start or dies: run in this process instead
+            message = f"parallel scan not used ({type(exc).__name__}); roots scanned one by one"
+            notes.append(Notification("note", message, kind="input"))
             results = None
     if results is None:
         cache: dict[Path, Any] = {}
-        results = [[_load_one(load_root, root, base_dir, cache) for root in chunk] for chunk in chunks]
-    return [inv for chunk in results for inv in chunk], notes
+        results = [[_run_one(task, root, base_dir, cache, on_error) for root in chunk] for chunk in chunks]
+    return [item for chunk in results for item in chunk], notes
 
 
 def _chunks(items: list[Path], count: int) -> list[list[Path]]:
@@ -124,21 +131,32 @@ def _chunks(items: list[Path], count: int) -> list[list[Path]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _load_chunk(load_root: LoadRoot, roots: list[Path], base_dir: Path) -> list[Inventory]:
-    return [_load_one(load_root, root, base_dir, _worker_cache) for root in roots]
+def _run_chunk(
+    task: RootTask[T], roots: list[Path], base_dir: Path, on_error: Callable[[Notification], T]
+) -> list[T]:
+    return [_run_one(task, root, base_dir, _worker_cache, on_error) for root in roots]
 
 
-def _load_one(load_root: LoadRoot, root: Path, base_dir: Path, cache: dict[Path, Any]) -> Inventory:
+def _run_one(
+    task: RootTask[T],
+    root: Path,
+    base_dir: Path,
+    cache: dict[Path, Any],
+    on_error: Callable[[Notification], T],
+) -> T:
     label = root_label(root, base_dir)
     try:
-        inv = load_root(root, cache)
+        return task(root, cache)
     except ScannerError as exc:  # an input error (a backend state that cannot be read): exit 2 later
         message = str(exc) if isinstance(exc, SourceError) and exc.path else f"{label}: {exc}"
-        return Inventory((), (Notification("error", message, kind="input"),), ())
+        return on_error(Notification("error", message, kind="input"))
     except (RecursionError, MemoryError, OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
         message = f"{label}: root not scanned: {type(exc).__name__} while evaluating it"
-        return Inventory((), (Notification("error", message, kind="parse"),), ())
-    return with_root(inv, label)
+        return on_error(Notification("error", message, kind="parse"))
+
+
+def inventory_error(note: Notification) -> Inventory:
+    return Inventory((), (note,), ())
 
 
 def dedupe(notes: Iterable[Notification]) -> list[Notification]:

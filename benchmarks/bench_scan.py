@@ -255,18 +255,22 @@ def generate_tree(directory: Path, n: int, roots: int) -> int:
     return total
 
 
-def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int, str]:
-    """(wall seconds, peak RSS MiB of the process and its children together, exit code, stderr)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
-    peak = 0
-    while proc.poll() is None:
-        peak = max(peak, _tree_rss_kb(proc.pid))
-        time.sleep(0.01)
-    wall = time.perf_counter() - start
-    err = proc.stderr.read() if proc.stderr else ""
-    peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    return wall, peak / 1024, proc.returncode, err
+def run_measured(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, float, int, str]:
+    """(wall s, CPU s, peak RSS MiB of the process and its children together, exit code, stderr)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, text=True, env=env, cwd=cwd)
+        peak = 0
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            time.sleep(0.01)
+        wall = time.perf_counter() - start
+        err.seek(0)
+        text = err.read()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return wall, cpu, max(peak, after.ru_maxrss) / 1024, proc.returncode, text
 
 
 def _tree_rss_kb(pid: int) -> int:
@@ -294,38 +298,34 @@ def whole_tree(directory: Path, resources: int | None, repeat: int) -> None:
     label = f"{resources} resources, " if resources is not None else ""
     print(f"tree: {directory} ({label}{len(files)} .tf files, {size / 1024 / 1024:.1f} MiB)")
     floors = [floor_seconds(directory, recursive=True) for _ in range(max(repeat, 1))]
-    floor, nodes = min(f[0] for f in floors), floors[0][2]
+    floor, floor_cpu, nodes = min(f[0] for f in floors), min(f[1] for f in floors), floors[0][2]
     print(
-        f"floor (tree-sitter parse + walk of every file once, {nodes} nodes, best of {repeat}): {floor:.3f} s"
+        f"floor (tree-sitter parse + walk of every file once, {nodes} nodes, best of {repeat}): "
+        f"{floor:.3f} s wall, CPU {floor_cpu:.3f} s"
     )
-    out = Path(tempfile.gettempdir()) / "iacscan-bench-tree.json"
+    handle, name = tempfile.mkstemp(prefix="iacscan-bench-tree-", suffix=".json")
+    os.close(handle)
+    out = Path(name)
     base_env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    for workers in ("1", ""):
-        env = {**base_env, "IACSCAN_WORKERS": workers} if workers else base_env
-        cmd = [sys.executable, "-m", "scanner", "scan", ".", "--format", "json", "--output", str(out)]
-        best: tuple[float, float, int, str] | None = None
-        for _ in range(max(repeat, 1)):
-            env_run = dict(env)
-            start_dir = os.getcwd()
-            os.chdir(directory)
-            try:
-                got = run_measured(cmd, env_run)
-            finally:
-                os.chdir(start_dir)
-            best = got if best is None or got[0] < best[0] else best
-        assert best is not None
-        wall, rss, code, err = best
-        doc = json.loads(out.read_text()) if out.exists() and code in (0, 1) else {}
-        roots = len(doc.get("inputs", []))
-        mode = "serial (IACSCAN_WORKERS=1)" if workers else "default (pool on large trees)"
-        status = f"exit {code}" + (
-            f": {err.strip().splitlines()[-1]}" if code not in (0, 1) and err.strip() else ""
-        )
-        print(
-            f"iacscan scan . [{mode}] ({status}, {roots} roots, "
-            f"{doc.get('summary', {}).get('resources', '?')} managed resources): {wall:.3f} s wall "
-            f"(best of {repeat}), peak RSS {rss:.0f} MiB (process + children), {wall / floor:.2f}x floor"
-        )
+    try:
+        for workers in ("1", ""):
+            env = {**base_env, "IACSCAN_WORKERS": workers} if workers else base_env
+            cmd = [sys.executable, "-m", "scanner", "scan", ".", "--format", "json", "--output", str(out)]
+            runs = [run_measured(cmd, env, directory) for _ in range(max(repeat, 1))]
+            wall, cpu, rss, code, err = min(runs, key=lambda r: r[0])
+            doc = json.loads(out.read_text()) if code in (0, 1) else {}
+            mode = "serial (IACSCAN_WORKERS=1)" if workers else "default (pool on large trees)"
+            status = f"exit {code}"
+            if code not in (0, 1) and err.strip():
+                status += f": {err.strip().splitlines()[-1]}"
+            print(
+                f"iacscan scan . [{mode}] ({status}, {len(doc.get('inputs', []))} roots, "
+                f"{doc.get('summary', {}).get('resources', '?')} managed resources, best of {repeat}): "
+                f"{wall:.3f} s wall ({wall / floor:.2f}x floor), CPU {cpu:.3f} s ({cpu / floor_cpu:.2f}x "
+                f"floor CPU), peak RSS {rss:.0f} MiB (process + children)"
+            )
+    finally:
+        out.unlink(missing_ok=True)
 
 
 def load_seconds(directory: Path) -> tuple[float, float, int]:

@@ -129,7 +129,7 @@ def local_calls(files: Iterable[Path]) -> set[Path]:
         if file.name.endswith(".json"):
             out.update(folder / s for s in _json_sources(data))
             continue
-        if b"source" not in data:
+        if b"module" not in data:  # a local module call is a module block
             continue
         if b"/*" in data:
             data = _BLOCK_COMMENT.sub(b"", data)

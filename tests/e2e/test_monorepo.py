@@ -165,7 +165,9 @@ def test_skip_path_and_configured_exclude(mono: Path) -> None:
     (mono / ".iacscan.yaml").write_text("exclude:\n  - infra/envs/dev\n")
     doc = scan_json(mono, ".")
     assert {f["root"] for f in doc["findings"]} == {PROD}
-    (mono / ".iacscan.yaml").write_text("skip:\n  - id: AWS-S3-002\n    reason: dev only\n    root: infra/envs/dev\n")
+    (mono / ".iacscan.yaml").write_text(
+        "skip:\n  - id: AWS-S3-002\n    reason: dev only\n    root: infra/envs/dev\n"
+    )
     doc = scan_json(mono, ".")
     by_root = {(f["root"], f["status"]) for f in doc["findings"] if f["rule_id"] == "AWS-S3-002"}
     assert by_root == {(DEV, "suppressed"), (PROD, "fail")}

@@ -14,6 +14,7 @@ A root that fails to load costs a notification, not the run; the same address tw
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -47,7 +48,13 @@ def with_root(inv: Inventory, root: str) -> Inventory:
     """Label the resources that have no root yet with ROOT."""
     if all(r.root for r in inv.resources):
         return inv
-    resources = tuple(r if r.root else replace(r, root=root) for r in inv.resources)
+    enabled = gc.isenabled()
+    gc.disable()  # many new long-lived objects: a cyclic GC pass over them would free nothing
+    try:
+        resources = tuple(r if r.root else replace(r, root=root) for r in inv.resources)
+    finally:
+        if enabled:
+            gc.enable()
     return Inventory(resources, inv.notifications, inv.inputs)
 
 

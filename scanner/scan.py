@@ -173,9 +173,7 @@ def _skipped(spec: str, options: ScanOptions) -> set[str]:
     import pathspec
 
     rel = _relative(spec, options.base_dir)
-    return {
-        p for p in options.skip_paths if pathspec.PathSpec.from_lines("gitwildmatch", [p]).match_file(rel)
-    }
+    return {p for p in options.skip_paths if pathspec.GitIgnoreSpec.from_lines([p]).match_file(rel)}
 
 
 def _relative(spec: str, base: Path) -> str:

@@ -165,15 +165,13 @@ def _json_sources(data: bytes) -> list[str]:
 
 
 def skip_spec(patterns: Sequence[str]) -> Spec | None:
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns) if patterns else None
+    return pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
 
 
 def discover(folders: Sequence[Path], base_dir: Path, skip_patterns: Sequence[str] = ()) -> Discovery:
     """The root modules under FOLDERS (walked together, so the result is the same in any order)."""
     base = _resolve(base_dir)
-    singles = tuple(
-        (p, pathspec.PathSpec.from_lines("gitwildmatch", [p])) for p in dict.fromkeys(skip_patterns)
-    )
+    singles = tuple((p, pathspec.GitIgnoreSpec.from_lines([p])) for p in dict.fromkeys(skip_patterns))
     walk = _Walk(base, skip_spec(skip_patterns), singles)
     explicit: set[Path] = set()
     skipped: set[str] = set()

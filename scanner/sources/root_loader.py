@@ -34,6 +34,7 @@ RootTask = Callable[[Path, dict[Path, Any]], T]
 """Work on one root folder, given a parse cache shared by the roots of this process."""
 
 _worker_cache: dict[Path, Any] = {}  # one per worker process: the parse cache of its roots
+_inherited: list[tuple[Any, Any]] = []  # the task, set just before a fork pool starts its workers
 
 
 def root_label(folder: Path, base_dir: Path) -> str:
@@ -115,18 +116,23 @@ def load_roots(
     results: list[list[T]] | None = None
     if workers > 1:
         try:
-            context = multiprocessing.get_context(
-                "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-            )
+            fork = "fork" in multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if fork else "spawn")
+            count = len(chunks)
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                count = len(chunks)
-                results = list(
-                    pool.map(_run_chunk, [task] * count, chunks, [base_dir] * count, [on_error] * count)
-                )
+                if fork:  # the workers inherit the task (and its policies): nothing to pickle but paths
+                    _inherited[:] = [(task, on_error)]
+                    results = list(pool.map(_run_inherited, chunks, [base_dir] * count))
+                else:
+                    results = list(
+                        pool.map(_run_chunk, [task] * count, chunks, [base_dir] * count, [on_error] * count)
+                    )
         except Exception as exc:  # a pool that cannot start or dies: run in this process instead
             message = f"parallel scan not used ({type(exc).__name__}); roots scanned one by one"
             notes.append(Notification("note", message, kind="input"))
             results = None
+        finally:
+            _inherited.clear()
     if results is None:
         cache: dict[Path, Any] = {}
         results = [[_run_one(task, root, base_dir, cache, on_error) for root in chunk] for chunk in chunks]
@@ -136,6 +142,11 @@ def load_roots(
 def _chunks(items: list[Path], count: int) -> list[list[Path]]:
     size = max(1, -(-len(items) // max(count, 1)))
     return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _run_inherited(roots: list[Path], base_dir: Path) -> list[Any]:
+    task, on_error = _inherited[0]
+    return [_run_one(task, root, base_dir, _worker_cache, on_error) for root in roots]
 
 
 def _run_chunk(

@@ -7,23 +7,27 @@ exactly which findings were accepted or fixed::
       "version": 1,
       "entries": [
         {"attribute": "", "fingerprint": "…", "kind": "policy", "resource": "aws_s3_bucket.logs",
-         "rule": "AWS-S3-002", "since": "2026-11-27"}
+         "root": "infra/envs/dev", "rule": "AWS-S3-002", "since": "2026-11-27"}
       ]
     }
+
+An entry is for one root (identity is (root, address)): a baseline made from dev does not hide
+prod's findings. Entries written before roots existed (no ``root`` key) still work, matching that
+address in every root, and the scan says so with a notice to re-create the baseline.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from scanner.errors import ConfigError
-from scanner.fingerprint import fingerprint
-from scanner.model import Finding, ScanResult, Status
+from scanner.fingerprint import fingerprint, legacy_fingerprint
+from scanner.model import Finding, Notification, ScanResult, Status
 
 VERSION = 1
 
@@ -36,9 +40,10 @@ class Entry:
     attribute: str
     kind: str  # "policy" or the drift kind: "changed" | "deleted" | "unmanaged"
     since: str  # YYYY-MM-DD
+    root: str | None = None  # None: an entry from before roots, matching the address in any root
 
     def as_dict(self) -> dict[str, str]:
-        return {
+        out = {
             "attribute": self.attribute,
             "fingerprint": self.fingerprint,
             "kind": self.kind,
@@ -46,14 +51,30 @@ class Entry:
             "rule": self.rule,
             "since": self.since,
         }
+        if self.root is not None:
+            out["root"] = self.root
+        return out
 
 
 @dataclass(frozen=True, slots=True)
 class Baseline:
     entries: tuple[Entry, ...]
+    _index: dict[str, Entry] = field(init=False, repr=False, compare=False)
+    _legacy: dict[str, Entry] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", {e.fingerprint: e for e in self.entries})
+        # Entries without a root, by the root-less fingerprint the result has in every root.
+        object.__setattr__(self, "_legacy", {e.fingerprint: e for e in self.entries if e.root is None})
 
     def by_fingerprint(self) -> dict[str, Entry]:
-        return {e.fingerprint: e for e in self.entries}
+        return dict(self._index)
+
+    def match(self, rule: str, root: str, resource: str, attribute: str, fp: str) -> Entry | None:
+        entry = self._index.get(fp)
+        if entry is not None and (entry.root is None or entry.root == root):
+            return entry
+        return self._legacy.get(legacy_fingerprint(rule, resource, attribute))
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +86,7 @@ class Failure:
     attribute: str
     kind: str
     fingerprint: str
+    root: str = ""
 
 
 def failures_of(findings: Iterable[Finding]) -> list[Failure]:
@@ -75,6 +97,7 @@ def failures_of(findings: Iterable[Finding]) -> list[Failure]:
             f.attribute_path,
             f.drift_kind.value if f.drift_kind is not None else "policy",
             f.fingerprint(),
+            f.root,
         )
         for f in findings
         if f.status is Status.FAIL
@@ -83,25 +106,48 @@ def failures_of(findings: Iterable[Finding]) -> list[Failure]:
 
 def _sorted(entries: Iterable[Entry]) -> tuple[Entry, ...]:
     unique = {e.fingerprint: e for e in entries}
-    return tuple(sorted(unique.values(), key=lambda e: (e.rule, e.resource, e.attribute, e.fingerprint)))
+    return tuple(
+        sorted(unique.values(), key=lambda e: (e.root or "", e.rule, e.resource, e.attribute, e.fingerprint))
+    )
+
+
+def _entry_of(failure: Failure, since: str) -> Entry:
+    return Entry(
+        failure.fingerprint,
+        failure.rule,
+        failure.resource,
+        failure.attribute,
+        failure.kind,
+        since,
+        failure.root,
+    )
 
 
 def create(failures: Iterable[Failure], today: date) -> Baseline:
     since = today.isoformat()
-    return Baseline(
-        _sorted(Entry(f.fingerprint, f.rule, f.resource, f.attribute, f.kind, since) for f in failures)
-    )
+    return Baseline(_sorted(_entry_of(f, since) for f in failures))
 
 
 def update(
     baseline: Baseline, failures: Iterable[Failure], today: date, *, add_new: bool = False
 ) -> Baseline:
-    """Drop entries that no longer fail; keep the others with their dates; add new ones only if asked."""
-    current = {f.fingerprint: f for f in failures}
-    kept = [e for e in baseline.entries if e.fingerprint in current]
+    """Drop entries that no longer fail; keep the others with their dates; add new ones only if asked.
+
+    An entry without a root is kept as one entry per root where that address still fails (so the
+    update gives a baseline with roots and the same dates).
+    """
+    failures = list(failures)
+    kept: list[Entry] = []
+    matched: set[str] = set()
+    for failure in failures:
+        entry = baseline.match(
+            failure.rule, failure.root, failure.resource, failure.attribute, failure.fingerprint
+        )
+        if entry is not None:
+            kept.append(_entry_of(failure, entry.since))
+            matched.add(failure.fingerprint)
     if add_new:
-        known = {e.fingerprint for e in baseline.entries}
-        kept += create((f for fp, f in current.items() if fp not in known), today).entries
+        kept += create((f for f in failures if f.fingerprint not in matched), today).entries
     return Baseline(_sorted(kept))
 
 
@@ -130,7 +176,9 @@ def _entry(item: Any, path: Path, n: int) -> Entry:
     if not isinstance(item, Mapping) or not all(isinstance(item.get(k), str) for k in ("rule", "resource")):
         raise ConfigError(f"{path}: entries[{n}]: needs at least 'rule' and 'resource' strings")
     attribute = str(item.get("attribute", ""))
-    fp = str(item.get("fingerprint") or fingerprint(item["rule"], item["resource"], attribute))
+    root = item.get("root")
+    root = str(root) if root is not None else None
+    fp = str(item.get("fingerprint") or fingerprint(item["rule"], root or "", item["resource"], attribute))
     return Entry(
         fp,
         item["rule"],
@@ -138,21 +186,38 @@ def _entry(item: Any, path: Path, n: int) -> Entry:
         attribute,
         str(item.get("kind", "policy")),
         str(item.get("since", "")),
+        root,
     )
 
 
-def apply(result: ScanResult, baseline: Baseline) -> ScanResult:
+def legacy_notice(baseline: Baseline, where: str) -> Notification | None:
+    count = sum(1 for e in baseline.entries if e.root is None)
+    if not count:
+        return None
+    return Notification(
+        "warning",
+        f"{where}: {count} baseline entr{'y has' if count == 1 else 'ies have'} no root and match that "
+        "address in every root; re-create the baseline (iacscan baseline create) to record the roots",
+        kind="config",
+    )
+
+
+def apply(result: ScanResult, baseline: Baseline, where: str = "baseline") -> ScanResult:
     """Failures recorded in the baseline become SUPPRESSED (kind external, source baseline)."""
-    known = baseline.by_fingerprint()
-    if not known:
+    if not baseline.entries:
         return result
-    return replace(result, findings=tuple(_suppress(f, known) for f in result.findings))
+    notice = legacy_notice(baseline, where)
+    notes = result.notifications + ((notice,) if notice is not None else ())
+    findings = tuple(_suppress(f, baseline) for f in result.findings)
+    return replace(result, findings=findings, notifications=notes)
 
 
-def _suppress(finding: Finding, known: Mapping[str, Entry]) -> Finding:
+def _suppress(finding: Finding, baseline: Baseline) -> Finding:
     if finding.status is not Status.FAIL:
         return finding
-    entry = known.get(finding.fingerprint())
+    entry = baseline.match(
+        finding.rule_id, finding.root, finding.resource_address, finding.attribute_path, finding.fingerprint()
+    )
     if entry is None:
         return finding
     since = f" since {entry.since}" if entry.since else ""

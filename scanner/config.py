@@ -49,9 +49,16 @@ class SkipRule:
     id: str
     reason: str
     expires: date | None = None
+    root: str | None = None  # only in this root (folder relative to the base dir, or input file)
+    resource: str | None = None  # only for this address (with ``root``: identity is (root, address))
 
     def active(self, today: date) -> bool:
         return self.expires is None or today <= self.expires
+
+    def covers(self, finding: Finding) -> bool:
+        return (self.root is None or self.root == finding.root) and (
+            self.resource is None or self.resource == finding.resource_address
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +77,7 @@ class Config:
     run_pulumi_programs: bool | None = None
     download_external_modules: bool | None = None
     module_cache: Path | None = None
+    exclude: tuple[str, ...] = ()  # folders left out of the walk (gitignore syntax, like --skip-path)
 
 
 @cache
@@ -163,7 +171,7 @@ def load_config(path: Path) -> Config:
                 expires = date.fromisoformat(item["expires"])
             except ValueError:
                 raise ConfigError(f"{path}: skip[{n}].expires: {item['expires']!r} is not a date") from None
-        skips.append(SkipRule(item["id"], item["reason"], expires))
+        skips.append(SkipRule(item["id"], item["reason"], expires, item.get("root"), item.get("resource")))
     drift = data.get("drift", {})
     return Config(
         path=path,
@@ -182,6 +190,7 @@ def load_config(path: Path) -> Config:
             "download-external-modules", data.get("download_external_modules")
         ),
         module_cache=root / data["module-cache"] if "module-cache" in data else None,
+        exclude=tuple(data.get("exclude", [])),
     )
 
 
@@ -204,13 +213,13 @@ def apply_skips(result: ScanResult, config: Config, today: date | None = None) -
         return result
     today = today or date.today()
     alias = {a: r.id for r in result.rules for a in r.aliases}
-    reasons: dict[str, str] = {}
+    reasons: dict[str, list[SkipRule]] = {}
     notes = list(result.notifications)
     where = config.path.name if config.path else "configuration"
     for rule in config.skip:
         rule_id = alias.get(rule.id, rule.id)
         if rule.active(today):
-            reasons.setdefault(rule_id, rule.reason)
+            reasons.setdefault(rule_id, []).append(rule)
         else:
             notes.append(
                 Notification(
@@ -223,8 +232,10 @@ def apply_skips(result: ScanResult, config: Config, today: date | None = None) -
     return replace(result, findings=findings, notifications=tuple(notes))
 
 
-def _suppress(finding: Finding, reasons: dict[str, str]) -> Finding:
-    reason = reasons.get(finding.rule_id)
-    if reason is None or finding.is_drift or finding.status is not Status.FAIL:
+def _suppress(finding: Finding, reasons: dict[str, list[SkipRule]]) -> Finding:
+    if finding.is_drift or finding.status is not Status.FAIL:
         return finding
-    return finding.suppressed("external", reason, "config")
+    for rule in reasons.get(finding.rule_id, ()):
+        if rule.covers(finding):
+            return finding.suppressed("external", rule.reason, "config")
+    return finding

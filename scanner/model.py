@@ -232,7 +232,7 @@ class Finding:
     def fingerprint(self) -> str:
         from scanner.fingerprint import fingerprint
 
-        return fingerprint(self.rule_id, self.resource_address, self.attribute_path)
+        return fingerprint(self.rule_id, self.root, self.resource_address, self.attribute_path)
 
 
 @dataclass(frozen=True, slots=True)

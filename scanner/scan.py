@@ -6,12 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from scanner.errors import PolicyError, SourceError
-from scanner.model import Inventory, Notification, Resource, RuleInfo, ScanResult
+from scanner.model import Finding, Inventory, Mode, Notification, Resource, RuleInfo, ScanResult
 from scanner.policy import eol
-from scanner.policy.engine import evaluate_inventory
+from scanner.policy.engine import evaluate_inventory, sort_key
 from scanner.policy.frameworks import Framework, controls_by_policy, load_frameworks
 from scanner.policy.loader import PolicySet, builtin_policy_root, load_policies
 from scanner.policy.model import Policy
@@ -41,6 +41,7 @@ class ScanOptions:
     endpoint_url: str | None = None
     run_pulumi_programs: bool = False
     download_modules: DownloadSettings | None = None  # --download-external-modules
+    skip_paths: tuple[str, ...] = ()  # --skip-path and the configuration's exclude: (gitignore syntax)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,15 +105,60 @@ def load_inventory(spec: str, options: ScanOptions, *, as_deployed: bool = False
         use_prior_state=as_deployed,
         run_pulumi_programs=options.run_pulumi_programs,
         download_modules=options.download_modules,
+        skip_paths=options.skip_paths,
     )
     return detect.load_input(spec, base_dir=options.base_dir, options=load_options)
 
 
-def collect(options: ScanOptions) -> tuple[list[Resource], list[Notification], list[str]]:
-    resources: list[Resource] = []
+def _load_options(options: ScanOptions) -> Any:
+    from scanner.sources import detect
+
+    return detect.LoadOptions(
+        var_files=options.var_files,
+        variables=dict(options.variables),
+        state_from_backend=options.state_from_backend,
+        profile=options.profile,
+        region=options.region,
+        endpoint_url=options.endpoint_url,
+        skip_paths=options.skip_paths,
+    )
+
+
+def run_scan(options: ScanOptions, library: PolicyLibrary | None = None) -> ScanResult:
+    """Every input → findings, the same whatever the order of the paths.
+
+    Folder arguments are walked together for root modules (``tree_scan``): a root under two arguments
+    is evaluated once, each root on its own (in a process pool on large trees). Files and URLs (plans,
+    states, Pulumi exports) are read one by one; each is its own root.
+    """
+    from scanner.sources import detect
+    from scanner.sources.discovery import unused_patterns
+    from scanner.tree_scan import scan_folders
+
+    library = library or load_library(options)
+    if options.eol_warn_days is not None:  # eol: the per-run warning window of end-of-life policies
+        library = replace(library, policies=eol.with_warn_days(library.policies, options.eol_warn_days))
+    findings: list[Finding] = []
     notes: list[Notification] = []
     inputs: list[str] = []
-    for spec in options.paths:
+    matched: set[str] = set()
+    managed = 0
+    folders = sorted({Path(p).resolve() for p in options.paths if detect.is_folder_input(p)})
+    if folders:
+        tree = scan_folders(
+            folders, options.base_dir, _load_options(options), library.policies, options.as_of
+        )
+        findings += tree.findings
+        notes += tree.notifications
+        inputs += tree.inputs
+        matched |= tree.matched_patterns
+        managed += tree.resources
+    resources: list[Resource] = []
+    for spec in sorted(dict.fromkeys(p for p in options.paths if not detect.is_folder_input(p))):
+        hit = _skipped(spec, options)
+        if hit:
+            matched |= hit
+            continue
         try:
             inventory = load_inventory(spec, options)
         except SourceError as exc:
@@ -123,24 +169,28 @@ def collect(options: ScanOptions) -> tuple[list[Resource], list[Notification], l
         resources.extend(inventory.resources)
         notes.extend(inventory.notifications)
         inputs.extend(inventory.inputs or (spec,))
-    return resources, notes, inputs
-
-
-def run_scan(options: ScanOptions, library: PolicyLibrary | None = None) -> ScanResult:
-    library = library or load_library(options)
-    if options.eol_warn_days is not None:  # eol: the per-run warning window of end-of-life policies
-        library = replace(library, policies=eol.with_warn_days(library.policies, options.eol_warn_days))
-    resources, notes, inputs = collect(options)
+    if resources:
+        findings += evaluate_inventory(Inventory(tuple(resources)), library.policies, as_of=options.as_of)
+        managed += sum(1 for r in resources if r.mode is Mode.MANAGED)
+    notes.extend(unused_patterns(options.skip_paths, matched, "skip path"))
     notes.extend(eol.data_notifications(library.policies.policies, options.as_of or date.today()))
-    inventory = Inventory(tuple(resources), tuple(notes), tuple(inputs))
-    findings = evaluate_inventory(inventory, library.policies, as_of=options.as_of)
     return ScanResult(
-        findings=tuple(findings),
+        findings=tuple(sorted(findings, key=sort_key)),
         rules=library.rules(),
-        notifications=tuple(notes),
-        inputs=tuple(_relative(p, options.base_dir) for p in inputs),
-        summary={"resources": sum(1 for r in resources if r.mode.value == "managed")},
+        notifications=tuple(dict.fromkeys(notes)),
+        inputs=tuple(sorted(dict.fromkeys(_relative(p, options.base_dir) for p in inputs))),
+        summary={"resources": managed},
     )
+
+
+def _skipped(spec: str, options: ScanOptions) -> set[str]:
+    """The skip patterns that match a file argument (relative to the base dir)."""
+    if not options.skip_paths or "://" in spec:
+        return set()
+    import pathspec
+
+    rel = _relative(spec, options.base_dir)
+    return {p for p in options.skip_paths if pathspec.GitIgnoreSpec.from_lines([p]).match_file(rel)}
 
 
 def _relative(spec: str, base: Path) -> str:

@@ -39,6 +39,13 @@ def _sources(func: F) -> F:
         click.option("--policies", "policy_dirs", multiple=True, type=path, help="Extra policy directory."),
         click.option("--framework", help="Only the policies of this framework."),
         click.option(
+            "--skip-path",
+            "skip_paths",
+            multiple=True,
+            metavar="GLOB",
+            help="Leave out folders matching GLOB (gitignore syntax, relative to the base dir).",
+        ),
+        click.option(
             "--var-file", "var_files", multiple=True, type=path, help="A .tfvars file (repeatable)."
         ),
         click.option("--base-dir", type=path, help="Paths relative to this directory (default: the cwd)."),
@@ -73,6 +80,7 @@ def _scan_failures(paths: tuple[str, ...], config: Config, sources: dict[str, An
         var_files=sources["var_files"] or config.var_files,
         policy_dirs=sources["policy_dirs"] or config.policy_dirs,
         framework=sources["framework"] or config.framework,
+        skip_paths=(*config.exclude, *sources["skip_paths"]),
     )
     result = apply_skips(run_scan(options), config)
     errors = [n.message for n in result.notifications if n.kind == "input" and n.level == "error"]

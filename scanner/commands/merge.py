@@ -44,7 +44,10 @@ def command(
     plan = plan_outputs(fmt, output, "sarif")
     documents = [load_sarif(path) for path in files]
     if baseline_path is not None:
-        known = {e.fingerprint: e.since for e in baseline.load(baseline_path).entries}
+        known = baseline.load(baseline_path)
+        notice = baseline.legacy_notice(known, str(baseline_path))
+        if notice is not None:
+            click.echo(f"iacscan: warning: {notice.message}", err=True)
         documents = [suppress_known(doc, known) for doc in documents]
     others = replace(plan, targets=tuple(t for t in plan.targets if t.fmt != "sarif"))
     for target in plan.targets:

@@ -93,6 +93,13 @@ def _download_settings(flag: bool | None, cache: Path | None, config: Config) ->
     "--framework", help="Run only the policies mapped by this framework (see `iacscan policies list`)."
 )
 @click.option(
+    "--skip-path",
+    "skip_paths",
+    multiple=True,
+    metavar="GLOB",
+    help="Leave out folders matching GLOB (gitignore syntax, relative to the base dir; repeatable).",
+)
+@click.option(
     "--var-file",
     "var_files",
     multiple=True,
@@ -170,6 +177,7 @@ def command(
     no_builtin: bool,
     skip: tuple[str, ...],
     framework: str | None,
+    skip_paths: tuple[str, ...],
     var_files: tuple[Path, ...],
     var_pairs: tuple[str, ...],
     base_dir: Path | None,
@@ -234,6 +242,7 @@ def command(
             run_pulumi_programs if run_pulumi_programs is not None else config.run_pulumi_programs
         ),
         download_modules=_download_settings(download_modules, module_cache, config),
+        skip_paths=(*config.exclude, *skip_paths),
     )
     library = load_library(options)
     result = run_scan(options, library)
@@ -251,7 +260,7 @@ def command(
     result = apply_skips(result, config)
     baseline_path = baseline_path or config.baseline
     if baseline_path is not None:
-        result = baseline.apply(result, baseline.load(baseline_path))
+        result = baseline.apply(result, baseline.load(baseline_path), str(baseline_path))
     result = filter_severity(result, severities)
     skips = [(s, "--skip") for s in options.skip]
     skips += [(r.id, f"{config.path.name if config.path else 'configuration'}: skip") for r in config.skip]

@@ -148,16 +148,16 @@ class _Engine:
             if r.type in RULE_FAMILIES
         }
         matched: set[tuple[str, str]] = set()
-        deleted: set[str] = set()
-        changed: set[str] = set()
-        managed: set[str] = set()
+        deleted: set[tuple[str, str]] = set()  # (root, address): identity across roots
+        changed: set[tuple[str, str]] = set()
+        managed: set[tuple[str, str]] = set()
         for res in iac:
             key = matcher.key_of(res)
             if key is None:
                 self.counts["unknown_id"] += 1
                 self.coverage.skipped(res.address, res.type, NO_ID)
                 continue
-            managed.add(res.address)
+            managed.add((res.root, res.address))
             if self.ignore.ignores_resource(res.type, _ids(res)):
                 self.counts["ignored"] += 1
                 self.coverage.skipped(res.address, res.type, IGNORED)
@@ -166,8 +166,8 @@ class _Engine:
             self.coverage.compared(res.address, res.type)
             live = live_index.get((res.type, key))
             if live is None:
-                if res.address not in deleted:
-                    deleted.add(res.address)
+                if (res.root, res.address) not in deleted:
+                    deleted.add((res.root, res.address))
                     self._deleted(res)
                 continue
             matched.add((res.type, key))
@@ -175,7 +175,7 @@ class _Engine:
             if res.type == "aws_security_group" and any(sg == key for sg, _ in rule_sgs):
                 skip |= {"ingress", "egress"}
             if self._changed(res, live, skip):
-                changed.add(res.address)
+                changed.add((res.root, res.address))
         inline = {key for r in iac if r.type == "aws_security_group" for key in matcher.inline_rule_keys(r)}
         unmanaged = self._unmanaged(matched, iac, rule_sgs, inline)
         compared = managed - {a for a, r in self.coverage.reasons().items() if r == IGNORED}
@@ -191,7 +191,9 @@ class _Engine:
             "unknown_id": self.counts["unknown_id"],
             **self.coverage.summary(),
         }
-        findings = sorted(self.findings, key=lambda f: (f.rule_id, f.resource_address, f.attribute_path))
+        findings = sorted(
+            self.findings, key=lambda f: (f.rule_id, f.root, f.resource_address, f.attribute_path)
+        )
         return DriftReport(
             tuple(findings), summary, self.ignore.notifications + self.coverage.notifications()
         )
@@ -223,6 +225,7 @@ class _Engine:
             origin=origin,
             drift_kind=kind,
             properties=props,
+            root=res.root,
             **extra,
         )
 

@@ -150,9 +150,10 @@ def _apply_inline(
     return finding
 
 
-def sort_key(finding: Finding) -> tuple[str, int, str, str, str]:
+def sort_key(finding: Finding) -> tuple[str, str, int, str, str, str]:
     src = finding.source
     return (
+        finding.root,
         src.path if src else "~",
         src.start_line if src else 0,
         finding.resource_address,

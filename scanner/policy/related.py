@@ -29,21 +29,25 @@ def identity_keys(resource: Resource, match_on: Sequence[str] = IDENTITY_ATTRS) 
 
 
 class RelatedIndex:
-    """Lazily built per (type, via): key (address or known value) → resources pointing at it."""
+    """Lazily built per (root, type, via): key (address or known value) → resources pointing at it.
+
+    Links never cross roots: addresses are unique only within a root, and two environments that
+    reuse names (``aws_s3_bucket.logs`` in dev and prod) must not see each other's resources.
+    """
 
     def __init__(self, resources: Iterable[Resource]) -> None:
-        self._by_type: dict[str, list[Resource]] = defaultdict(list)
+        self._by_type: dict[tuple[str, str], list[Resource]] = defaultdict(list)
         for resource in resources:
             if resource.mode is not Mode.MODULE:
-                self._by_type[resource.type].append(resource)
-        self._cache: dict[tuple[str, str], tuple[dict[str, list[Resource]], list[Resource]]] = {}
+                self._by_type[(resource.root, resource.type)].append(resource)
+        self._cache: dict[tuple[str, str, str], tuple[dict[str, list[Resource]], list[Resource]]] = {}
 
-    def _table(self, rtype: str, via: str) -> tuple[dict[str, list[Resource]], list[Resource]]:
-        key = (rtype, via)
+    def _table(self, root: str, rtype: str, via: str) -> tuple[dict[str, list[Resource]], list[Resource]]:
+        key = (root, rtype, via)
         if key not in self._cache:
             table: dict[str, list[Resource]] = defaultdict(list)
             unresolved: list[Resource] = []
-            for res in self._by_type.get(rtype, ()):
+            for res in self._by_type.get((root, rtype), ()):
                 refs = res.references.get(via, ())
                 for ref in refs:
                     table[ref].append(res)
@@ -72,7 +76,7 @@ class RelatedIndex:
         unresolved: dict[str, Resource] = {}
         keys = identity_keys(subject, match_on)
         for rtype in types:
-            table, unres = self._table(rtype, via)
+            table, unres = self._table(subject.root, rtype, via)
             unresolved.update((r.address, r) for r in unres if r.address != subject.address)
             for key in keys:
                 for res in table.get(key, ()):

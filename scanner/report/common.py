@@ -71,6 +71,16 @@ def counts(findings: Iterable[Finding]) -> dict[str, Any]:
     }
 
 
+def many_roots(findings: Iterable[Finding]) -> bool:
+    """Whether the reported results come from more than one root (then reports name the root)."""
+    return len({f.root for f in reportable(findings)}) > 1
+
+
+def qualified(finding: Finding) -> str:
+    """``root:address`` (SARIF's fullyQualifiedName), or the address for a result without a root."""
+    return f"{finding.root}:{finding.resource_address}" if finding.root else finding.resource_address
+
+
 def location_text(finding: Finding) -> str:
     src = finding.source
     if src is None:

@@ -18,6 +18,7 @@ from scanner.report.common import (
     counts,
     coverage_line,
     location_text,
+    many_roots,
     reportable,
     safe_value,
 )
@@ -139,7 +140,7 @@ def _value(value: object) -> str:
     return "-" if value is None else (text if len(text) <= 200 else text[:199] + "…")
 
 
-def _findings_table(findings: Sequence[Finding], rules: dict[str, RuleInfo]) -> str:
+def _findings_table(findings: Sequence[Finding], rules: dict[str, RuleInfo], roots: bool = False) -> str:
     if not findings:
         return '<p class="muted">No policy findings.</p>'
     rows = []
@@ -154,17 +155,20 @@ def _findings_table(findings: Sequence[Finding], rules: dict[str, RuleInfo]) -> 
         rows.append(
             f'<tr><td class="sev" data-sort="{_SEV_RANK[f.severity.value]}" '
             f'style="color:{_COLORS[f.severity.value]}">{_e(f.severity.value)}</td>'
-            f"<td>{link}</td><td>{_e(title)}</td><td><code>{_e(f.resource_address)}</code></td>"
+            f"<td>{link}</td><td>{_e(title)}</td>"
+            + (f"<td><code>{_e(f.root)}</code></td>" if roots else "")
+            + f"<td><code>{_e(f.resource_address)}</code></td>"
             f"<td><code>{_e(location_text(f))}</code></td><td>{status}{note}</td></tr>"
         )
-    head = "".join(f"<th>{h}</th>" for h in ("Severity", "Rule", "Title", "Resource", "Location", "Status"))
+    names = ("Severity", "Rule", "Title", *(("Root",) if roots else ()), "Resource", "Location", "Status")
+    head = "".join(f"<th>{h}</th>" for h in names)
     return (
         f'<table class="sortable" id="findings"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
 
-def _drift_table(drift: Sequence[Finding]) -> str:
+def _drift_table(drift: Sequence[Finding], roots: bool = False) -> str:
     if not drift:
         return '<p class="muted">No drift.</p>'
     rows = []
@@ -172,7 +176,9 @@ def _drift_table(drift: Sequence[Finding]) -> str:
         kind = f.drift_kind.value if f.drift_kind else "?"
         status = "suppressed" if f.status is Status.SUPPRESSED else "new"
         rows.append(
-            f"<tr><td>{_e(kind)}</td><td><code>{_e(f.resource_address)}</code></td>"
+            f"<tr><td>{_e(kind)}</td>"
+            + (f"<td><code>{_e(f.root)}</code></td>" if roots else "")
+            + f"<td><code>{_e(f.resource_address)}</code></td>"
             f"<td>{_e(f.resource_type)}</td><td><code>{_e(f.attribute_path or '-')}</code></td>"
             f"<td><code>{_e(_value(f.expected))}</code></td><td><code>{_e(_value(f.actual))}</code></td>"
             f"<td><code>{_e(location_text(f))}</code></td><td>{status}</td></tr>"
@@ -181,6 +187,7 @@ def _drift_table(drift: Sequence[Finding]) -> str:
         f"<th>{h}</th>"
         for h in (
             "Kind",
+            *(("Root",) if roots else ()),
             "Resource",
             "Type",
             "Attribute",
@@ -201,12 +208,14 @@ def render_html(result: ScanResult) -> str:
     c = counts(result.findings)
     shown = reportable(result.findings)
     policy = sorted(
-        (f for f in shown if not f.is_drift), key=lambda f: (-f.severity.rank, f.rule_id, f.resource_address)
+        (f for f in shown if not f.is_drift),
+        key=lambda f: (-f.severity.rank, f.rule_id, f.root, f.resource_address),
     )
     drift = sorted(
         (f for f in shown if f.is_drift),
-        key=lambda f: (f.drift_kind.value if f.drift_kind else "", f.resource_address),
+        key=lambda f: (f.drift_kind.value if f.drift_kind else "", f.root, f.resource_address),
     )
+    roots = many_roots(shown)  # several roots: the tables get a Root column
     compliance = _compliance(result.findings, rules)
     drift_total = sum(c["drift"].values())
     cards = [
@@ -252,9 +261,9 @@ def render_html(result: ScanResult) -> str:
         "<h2>Summary</h2>",
         '<div class="charts">' + "".join(charts) + "</div>",
         f"<h2>Findings ({len(policy)})</h2>",
-        _findings_table(policy, rules),
+        _findings_table(policy, rules, roots),
         f"<h2>Drift ({len(drift)})</h2>",
-        _drift_table(drift),
+        _drift_table(drift, roots),
     ]
     if notes:
         body += ["<h2>Warnings</h2>", f"<ul>{notes}</ul>"]

@@ -14,6 +14,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     src = finding.source
     out: dict[str, Any] = {
         "rule_id": finding.rule_id,
+        "root": finding.root,
         "status": finding.status.value,
         "severity": finding.severity.value,
         "resource": finding.resource_address,

@@ -13,6 +13,7 @@ from scanner.report.common import (
     counts,
     coverage_line,
     location_text,
+    many_roots,
     reportable,
     safe_value,
 )
@@ -40,13 +41,23 @@ def _rule_link(rule_id: str, rules: dict[str, RuleInfo]) -> str:
     return _cell(rule_id)
 
 
-def _finding_row(f: Finding, rules: dict[str, RuleInfo]) -> str:
+def _finding_row(f: Finding, rules: dict[str, RuleInfo], roots: bool = False) -> str:
     rule = rules.get(f.rule_id)
     title = _cell(rule.title) if rule else _cell(f.message)
+    root = f"{_code(f.root)} | " if roots else ""
     return (
         f"| {_ICON[f.severity.value]} {f.severity.value} | {_rule_link(f.rule_id, rules)} | {title} | "
-        f"{_code(f.resource_address)} | {_code(location_text(f))} |"
+        f"{root}{_code(f.resource_address)} | {_code(location_text(f))} |"
     )
+
+
+def _head(roots: bool) -> list[str]:
+    if roots:
+        return [
+            "| Severity | Policy | Title | Root | Resource | Location |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+    return ["| Severity | Policy | Title | Resource | Location |", "| --- | --- | --- | --- | --- |"]
 
 
 def _short(value: object, limit: int = 80) -> str:
@@ -70,10 +81,16 @@ def render_markdown(result: ScanResult) -> str:
     rules: dict[str, RuleInfo] = {r.id: r for r in result.rules}
     shown = reportable(result.findings)
     failing = [f for f in shown if not f.is_drift and f.status is Status.FAIL]
-    failing.sort(key=lambda f: (-f.severity.rank, f.rule_id, f.resource_address))
+    failing.sort(key=lambda f: (-f.severity.rank, f.rule_id, f.root, f.resource_address))
+    roots = many_roots(shown)  # several roots: the tables get a Root column
     drift = [f for f in shown if f.is_drift and f.status is Status.FAIL]
     drift.sort(
-        key=lambda f: (f.drift_kind.value if f.drift_kind else "", f.resource_address, f.attribute_path)
+        key=lambda f: (
+            f.drift_kind.value if f.drift_kind else "",
+            f.root,
+            f.resource_address,
+            f.attribute_path,
+        )
     )
     suppressed = [f for f in shown if f.status is Status.SUPPRESSED]
     drift_total = sum(c["drift"].values())
@@ -99,20 +116,18 @@ def render_markdown(result: ScanResult) -> str:
             "",
             "### Top findings",
             "",
-            "| Severity | Policy | Title | Resource | Location |",
-            "| --- | --- | --- | --- | --- |",
+            *_head(roots),
         ]
-        lines += [_finding_row(f, rules) for f in failing[:TOP]]
+        lines += [_finding_row(f, rules, roots) for f in failing[:TOP]]
         rest = failing[TOP : TOP + MORE]
         if rest:
             lines += [
                 "",
                 f"<details><summary>{len(failing) - TOP} more findings</summary>",
                 "",
-                "| Severity | Policy | Title | Resource | Location |",
-                "| --- | --- | --- | --- | --- |",
+                *_head(roots),
             ]
-            lines += [_finding_row(f, rules) for f in rest]
+            lines += [_finding_row(f, rules, roots) for f in rest]
             if len(failing) > TOP + MORE:
                 lines += ["", f"…and {len(failing) - TOP - MORE} more: see the SARIF or JSON report."]
             lines += ["", "</details>"]
@@ -127,8 +142,9 @@ def render_markdown(result: ScanResult) -> str:
         ]
         for f in drift[:MORE]:
             kind = f.drift_kind.value if f.drift_kind else "?"
+            name = f"{f.root}:{f.resource_address}" if roots and f.root else f.resource_address
             lines.append(
-                f"| {kind} | {_code(f.resource_address)} | {_code(f.attribute_path)} | "
+                f"| {kind} | {_code(name)} | {_code(f.attribute_path)} | "
                 f"{_code(_short(f.expected)) if f.expected is not None else '-'} | "
                 f"{_code(_short(f.actual)) if f.actual is not None else '-'} | {_code(location_text(f))} |"
             )
@@ -145,7 +161,8 @@ def render_markdown(result: ScanResult) -> str:
         ]
         for f in suppressed[:MORE]:
             why = f.suppression.justification if f.suppression else ""
-            lines.append(f"| {_rule_link(f.rule_id, rules)} | {_code(f.resource_address)} | {_cell(why)} |")
+            name = f"{f.root}:{f.resource_address}" if roots and f.root else f.resource_address
+            lines.append(f"| {_rule_link(f.rule_id, rules)} | {_code(name)} | {_cell(why)} |")
         lines += ["", "</details>"]
 
     if result.notifications:

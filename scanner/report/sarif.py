@@ -13,6 +13,7 @@ from scanner.report.common import (
     SARIF_LEVEL,
     SECURITY_SEVERITY,
     dump_json,
+    qualified,
     reportable,
     safe_value,
     unknown_reason,
@@ -85,8 +86,11 @@ def _fallback_source(result: ScanResult) -> SourceRef:
 
 def _result(finding: Finding, index: int, fallback: SourceRef) -> dict[str, Any]:
     location = _physical(finding.source or fallback)
-    location["logicalLocations"] = [{"fullyQualifiedName": finding.resource_address, "kind": "resource"}]
+    location["logicalLocations"] = [
+        {"name": finding.resource_address, "fullyQualifiedName": qualified(finding), "kind": "resource"}
+    ]
     props: dict[str, Any] = {
+        "root": finding.root,
         "resource": finding.resource_address,
         "resourceType": finding.resource_type,
         "origin": finding.origin.value,

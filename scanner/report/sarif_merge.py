@@ -11,6 +11,8 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from scanner.baseline import Baseline
+
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "iacscan/v1"
 
@@ -105,16 +107,25 @@ def render_merged(documents: Sequence[dict[str, Any]], *, category: str | None =
     return json.dumps(merge_documents(documents, category=category), indent=2, ensure_ascii=False) + "\n"
 
 
-def suppress_known(document: dict[str, Any], known: dict[str, str]) -> dict[str, Any]:
-    """Mark results whose iacscan fingerprint is in KNOWN (fingerprint → since date) as suppressed.
+def suppress_known(document: dict[str, Any], baseline: Baseline) -> dict[str, Any]:
+    """Mark results recorded in BASELINE as suppressed: same fingerprint (rule, root, address,
+    attribute), or, for a baseline entry without a root, same rule, address and attribute in any root.
 
     For a baseline applied to reports made without it (e.g. drift reports merged in a nightly job).
     """
     for run in document.get("runs", []):
         for result in run.get("results", []):
-            since = known.get(str(result.get("partialFingerprints", {}).get(FINGERPRINT_KEY, "")))
-            if since is None or result.get("suppressions"):
+            props = result.get("properties") if isinstance(result.get("properties"), dict) else {}
+            entry = baseline.match(
+                str(result.get("ruleId", "")),
+                str(props.get("root", "")),
+                str(props.get("resource", "")),
+                str(props.get("attribute", "")),
+                str(result.get("partialFingerprints", {}).get(FINGERPRINT_KEY, "")),
+            )
+            if entry is None or result.get("suppressions"):
                 continue
+            since = entry.since
             text = f"in baseline since {since}" if since else "in baseline"
             result["suppressions"] = [{"kind": "external", "justification": text}]
     return document

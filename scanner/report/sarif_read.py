@@ -102,6 +102,7 @@ def _finding(raw: dict[str, Any], rules: dict[str, RuleInfo]) -> Finding:
         status=Status.SUPPRESSED if suppression and status is Status.FAIL else status,
         severity=severity,
         resource_address=str(props.get("resource") or _logical_name(raw) or ""),
+        root=_root(raw, props),
         resource_type=str(props.get("resourceType", "")),
         message=str(raw.get("message", {}).get("text", "")),
         source=_source(raw),
@@ -121,9 +122,21 @@ _KIND_STATUS = {"pass": Status.PASS, "review": Status.UNKNOWN, "open": Status.UN
 def _logical_name(raw: dict[str, Any]) -> str:
     for location in raw.get("locations", []):
         for logical in location.get("logicalLocations", []):
-            name = logical.get("fullyQualifiedName") or logical.get("name")
+            name = logical.get("name") or logical.get("fullyQualifiedName")
             if name:
                 return str(name)
+    return ""
+
+
+def _root(raw: dict[str, Any], props: dict[str, Any]) -> str:
+    """The result's root: ``properties.root``, else the part of ``root:address`` before the address."""
+    if isinstance(props.get("root"), str):
+        return str(props["root"])
+    for location in raw.get("locations", []):
+        for logical in location.get("logicalLocations", []):
+            name, full = str(logical.get("name") or ""), str(logical.get("fullyQualifiedName") or "")
+            if name and full.endswith(":" + name):
+                return full[: -len(name) - 1]
     return ""
 
 

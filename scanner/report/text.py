@@ -15,6 +15,8 @@ from scanner.report.common import (
     counts,
     coverage_line,
     location_text,
+    many_roots,
+    qualified,
     reportable,
     safe_value,
     unknown_reason,
@@ -51,11 +53,17 @@ def _suppressed(f: Finding, paint: Paint) -> str:
     return ""
 
 
-def _policy_lines(findings: list[Finding], paint: Paint) -> list[str]:
+def _policy_lines(findings: list[Finding], paint: Paint, roots: bool) -> list[str]:
     lines = [paint("Policy findings", "bold")]
     order = sorted(
         findings,
-        key=lambda f: (f.status is Status.SUPPRESSED, -f.severity.rank, f.rule_id, f.resource_address),
+        key=lambda f: (
+            f.status is Status.SUPPRESSED,
+            -f.severity.rank,
+            f.rule_id,
+            f.root,
+            f.resource_address,
+        ),
     )
     for f in order:
         if f.status is Status.SUPPRESSED:
@@ -64,12 +72,13 @@ def _policy_lines(findings: list[Finding], paint: Paint) -> list[str]:
             label = paint(f"{f.severity.value.upper():<11}", f.severity.value)
         title = f.message.split(": ", 1)[-1]
         lines.append(f"{label}{paint(f.rule_id, 'bold')}  {title}")
-        where = f"{paint(f.resource_address, 'resource')}  {paint(location_text(f), 'dim')}"
+        name = qualified(f) if roots else f.resource_address
+        where = f"{paint(name, 'resource')}  {paint(location_text(f), 'dim')}"
         lines.append(f"{_INDENT}{where}{_suppressed(f, paint)}")
     return lines
 
 
-def _shown_lines(findings: list[Finding], status: Status, paint: Paint) -> list[str]:
+def _shown_lines(findings: list[Finding], status: Status, paint: Paint, roots: bool) -> list[str]:
     """``--show unknown`` / ``--show passed``: one entry per result, unknowns with their reason."""
     heading = "Unknown (could not be decided)" if status is Status.UNKNOWN else "Passed"
     lines = [paint(heading, "bold")]
@@ -79,19 +88,21 @@ def _shown_lines(findings: list[Finding], status: Status, paint: Paint) -> list[
             title = title.split(" (could not be decided: ", 1)[0]
         label = paint(f"{status.value.upper():<11}", "warning" if status is Status.UNKNOWN else "ok")
         lines.append(f"{label}{paint(f.rule_id, 'bold')}  {title}")
-        where = f"{paint(f.resource_address, 'resource')}  {paint(location_text(f), 'dim')}"
+        name = qualified(f) if roots else f.resource_address
+        where = f"{paint(name, 'resource')}  {paint(location_text(f), 'dim')}"
         if status is Status.UNKNOWN:
             where += paint(f"  unknown: {unknown_reason(f)}", "dim")
         lines.append(f"{_INDENT}{where}")
     return lines
 
 
-def _drift_lines(findings: list[Finding], paint: Paint) -> list[str]:
+def _drift_lines(findings: list[Finding], paint: Paint, roots: bool) -> list[str]:
     lines = [paint("Drift", "bold")]
     for f in findings:
         kind = f.drift_kind.value.upper() if f.drift_kind else "?"
         style = "dim" if f.status is Status.SUPPRESSED else _DRIFT_STYLE.get(kind, "bold")
-        line = f"{paint(f'{kind:<11}', style)}{paint(f.resource_address, 'resource')}"
+        name = qualified(f) if roots else f.resource_address
+        line = f"{paint(f'{kind:<11}', style)}{paint(name, 'resource')}"
         if f.attribute_path:
             expected, actual = _short(safe_value(f.expected)), _short(safe_value(f.actual))
             line += f"  {f.attribute_path}: {expected} (IaC) → {actual} (cloud)"
@@ -127,14 +138,15 @@ def render_text(
     blocks: list[list[str]] = []
     policy = [f for f in shown if not f.is_drift]
     drift = [f for f in shown if f.is_drift]
+    roots = many_roots(shown)  # several roots: each resource is shown as root:address
     for status in (Status.PASS, Status.UNKNOWN):
         extra = [f for f in result.findings if status in show and f.status is status and not f.is_drift]
         if extra:
-            blocks.append(_shown_lines(extra, status, paint))
+            blocks.append(_shown_lines(extra, status, paint, roots))
     if policy:
-        blocks.append(_policy_lines(policy, paint))
+        blocks.append(_policy_lines(policy, paint, roots))
     if drift:
-        blocks.append(_drift_lines(drift, paint))
+        blocks.append(_drift_lines(drift, paint, roots))
     tail = [
         paint(f"{n.level}: {n.message}", n.level if n.level in _ANSI else "warning")
         for n in result.notifications

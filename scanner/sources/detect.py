@@ -19,14 +19,16 @@ their object's line in the JSON file. Every failure is a one-line ``SourceError`
 
 from __future__ import annotations
 
+import functools
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from scanner.errors import ScannerError, SourceError
 from scanner.model import Inventory, Notification
+from scanner.sources.discovery import discover, missing_notes
 from scanner.sources.json_lines import Located
 from scanner.sources.pulumi_state import (
     backend_stacks,
@@ -35,6 +37,15 @@ from scanner.sources.pulumi_state import (
     load_file_backend,
     pulumi_inventory,
     read_json_text,
+)
+from scanner.sources.root_loader import (
+    dedupe,
+    duplicate_notes,
+    inventory_error,
+    load_roots,
+    root_label,
+    with_root,
+    worker_count,
 )
 from scanner.sources.source_map import attach_sources
 from scanner.sources.terraform_plan import is_plan, is_state_json, plan_inventory, state_json_inventory
@@ -65,6 +76,7 @@ class LoadOptions:
     run_pulumi_programs: bool = False  # run Pulumi programs under mocks (executes the user's code)
     pulumi_timeout: float = 120.0
     download_modules: DownloadSettings | None = None  # --download-external-modules
+    skip_paths: tuple[str, ...] = ()  # gitignore-style patterns of folders to leave out of the walk
 
 
 def load_input(spec: str, *, base_dir: Path, options: LoadOptions | None = None) -> Inventory:
@@ -101,25 +113,68 @@ def _is_terraform_dir(path: Path) -> bool:
 
 def _load_dir(path: Path, base_dir: Path, options: LoadOptions) -> Inventory:
     if backend_stacks(path):
-        return load_file_backend(path, base_dir=base_dir, stack=options.stack or "")
-    if not _is_terraform_dir(path):
-        from scanner.sources.pulumi_program import is_pulumi_program, load_pulumi_program
+        inv = load_file_backend(path, base_dir=base_dir, stack=options.stack or "")
+        return with_root(inv, inv.inputs[0] if inv.inputs else display_path(path, base_dir) or ".")
+    inv, _ = load_folders([path], base_dir, options)
+    errors = [n for n in inv.notifications if n.kind == "input" and n.level == "error"]
+    if errors and not inv.resources:
+        raise SourceError(errors[0].message)
+    return inv
 
-        if is_pulumi_program(path):
-            return load_pulumi_program(
-                path,
-                base_dir=base_dir,
-                run=options.run_pulumi_programs,
-                stack=options.stack,
-                timeout=options.pulumi_timeout,
-            )
-        raise SourceError(f"nothing to scan here: {FORMATS_HINT}", display_path(path, base_dir) or ".")
-    hcl = _load_hcl(path, base_dir, options)
+
+def is_folder_input(spec: str) -> bool:
+    """A folder walked for Terraform root modules (not an s3:// URL, not a Pulumi file backend)."""
+    return "://" not in spec and Path(spec).is_dir() and not backend_stacks(Path(spec))
+
+
+def load_folders(
+    folders: Sequence[Path], base_dir: Path, options: LoadOptions
+) -> tuple[Inventory, frozenset[str]]:
+    """The root modules found under FOLDERS, each evaluated once → one Inventory (sorted by root), and
+    the skip patterns that excluded something. A folder with no Terraform gives an input error."""
+    found = discover(folders, base_dir, options.skip_paths)
+    notes = [*found.notifications, *missing_notes(folders, found, base_dir, FORMATS_HINT)]
+    workers = 1 if options.state_from_backend else worker_count(len(found.roots), found.tf_bytes)
+    task = functools.partial(_labelled_root, base_dir=base_dir, options=options)
+    inventories, pool_notes = load_roots(
+        found.roots, base_dir, task, on_error=inventory_error, workers=workers
+    )
+    inventories += [_pulumi_program(path, base_dir, options) for path in found.pulumi_programs]
+    resources = [r for inv in inventories for r in inv.resources]
+    notes += pool_notes + [n for inv in inventories for n in inv.notifications] + duplicate_notes(resources)
+    inputs = tuple(i for inv in inventories for i in inv.inputs)
+    return Inventory(tuple(resources), tuple(dedupe(notes)), inputs), found.matched_patterns
+
+
+def _pulumi_program(path: Path, base_dir: Path, options: LoadOptions) -> Inventory:
+    """A Pulumi program folder: run under mocks only with ``run_pulumi_programs``, else a notification."""
+    from scanner.sources.pulumi_program import load_pulumi_program
+
+    inv = load_pulumi_program(
+        path,
+        base_dir=base_dir,
+        run=options.run_pulumi_programs,
+        stack=options.stack,
+        timeout=options.pulumi_timeout,
+    )
+    return with_root(inv, root_label(path, base_dir))
+
+
+def _labelled_root(
+    path: Path, configs: dict[Path, Any], *, base_dir: Path, options: LoadOptions
+) -> Inventory:
+    return with_root(load_root(path, configs, base_dir=base_dir, options=options), root_label(path, base_dir))
+
+
+def load_root(path: Path, configs: dict[Path, Any], *, base_dir: Path, options: LoadOptions) -> Inventory:
+    """One root module folder (and, with ``state_from_backend``, the state its S3 backend holds)."""
+    hcl = _load_hcl(path, base_dir, options, configs)
     if not options.state_from_backend:
         return hcl
     from scanner.sources.s3_backend import backend_state_url
     from scanner.sources.terraform_backend import backend_config
 
+    hcl = with_root(hcl, root_label(path, base_dir))
     url = backend_state_url(path, options.workspace)
     if url is None:
         note = Notification(
@@ -151,12 +206,12 @@ def _merge(first: Inventory, second: Inventory) -> Inventory:
 def _load_file(path: Path, base_dir: Path, options: LoadOptions) -> Inventory:
     display = display_path(path, base_dir)
     if path.name.endswith((".tf", ".tf.json")):
-        hcl = _load_hcl(path.parent, base_dir, options)
+        hcl = with_root(_load_hcl(path.parent, base_dir, options), root_label(path.parent, base_dir))
         own = tuple(r for r in hcl.resources if r.source is None or r.source.path == display)
         return Inventory(own, hcl.notifications, (display,))
     text = _read(path, display)
     located = _parse(text, display)
-    inv = load_document(located, display, options)
+    inv = with_root(load_document(located, display, options), display)
     return _locate(inv, located, path.parent, base_dir, options)
 
 
@@ -191,7 +246,7 @@ def _load_s3(
         endpoint_url=options.endpoint_url,
     )
     located = _parse(fetched.text, fetched.url)
-    inv = load_document(located, fetched.url, options, fetched.stack)
+    inv = with_root(load_document(located, fetched.url, options, fetched.stack), fetched.url)
     if hcl is not None:
         return attach_sources(inv, hcl)
     return _locate(inv, located, None, base_dir, options)
@@ -222,7 +277,9 @@ def _locate(
     return attach_sources(inv, hcl)
 
 
-def _load_hcl(root: Path, base_dir: Path, options: LoadOptions) -> Inventory:
+def _load_hcl(
+    root: Path, base_dir: Path, options: LoadOptions, configs: dict[Path, Any] | None = None
+) -> Inventory:
     try:  # imported lazily: the HCL reader is heavier and not needed for JSON inputs
         module = importlib.import_module("scanner.sources.terraform_hcl")
         load_terraform_dir: Callable[..., Inventory] = module.load_terraform_dir
@@ -234,6 +291,7 @@ def _load_hcl(root: Path, base_dir: Path, options: LoadOptions) -> Inventory:
         var_files=options.var_files,
         variables=dict(options.variables),
         download=options.download_modules,
+        configs=configs,
     )
     return inv
 

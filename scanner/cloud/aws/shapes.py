@@ -7,6 +7,8 @@ from typing import Any
 
 from scanner.model import Origin, Resource
 
+LIVE_ROOT = "aws"
+"""The root of live resources: one live read is one account (addresses are unique across its regions)."""
 REGION_KEY = "_region"
 DEFAULT_KEY = "_default"
 """Keys starting with ``_`` are metadata for the drift engine (region, account default), never compared."""
@@ -46,6 +48,7 @@ def live(
         cloud_id=cloud_id or tf_id,
         name=tf_id,
         sensitive_paths=frozenset(sensitive),
+        root=LIVE_ROOT,
     )
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from scanner.errors import UsageError
 from scanner.model import Inventory, Notification, Resource
 
+from .config import ModuleConfig
 from .scope import Loader, ModuleScope, Thunk
 from .variables import root_variable_values
 
@@ -32,10 +33,13 @@ def load_terraform_dir(
     var_files: Sequence[Path] = (),
     variables: Mapping[str, str] = {},
     download: DownloadSettings | None = None,
+    configs: dict[Path, ModuleConfig] | None = None,
 ) -> Inventory:
     """Resources, data sources and module calls of the Terraform root module at ``root``.
 
     ``download``: fetch remote modules missing from ``.terraform/modules`` (registry, git, HTTP, S3).
+    ``configs``: parsed module folders shared by the roots of one run, so that a module called by many
+    roots is parsed once (its parse notifications are then reported by the first root only).
     """
     root = Path(root)
     base_dir = Path(base_dir)
@@ -48,7 +52,7 @@ def load_terraform_dir(
 
         fetcher = ModuleFetcher(download)
         notes.extend(Notification("warning", p, kind="module") for p in fetcher.problems)
-    loader = Loader(root, base_dir, _manifest(root, base_dir), fetcher)
+    loader = Loader(root, base_dir, _manifest(root, base_dir), fetcher, configs)
     resources: list[Resource] = []
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, 10000))

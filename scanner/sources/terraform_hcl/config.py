@@ -35,6 +35,8 @@ class ModuleConfig:
     providers: list[Decl] = field(default_factory=list)  # provider blocks, see providers.py
     notifications: list[Notification] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    # A second block with a resource's address (Terraform rejects it): evaluated too, so none is lost.
+    duplicates: list[tuple[tuple[str, str, str], Decl]] = field(default_factory=list)
 
 
 def rel_posix(path: Path, base: Path) -> str:
@@ -140,10 +142,12 @@ def _note(rel: str, line: int, msg: str) -> Notification:
 def _add(cfg: ModuleConfig, parsed: ParsedFile, rel: str, comments: FileComments) -> None:
     for blk in parsed.blocks:
         t, labels = blk.type, blk.labels
-        if t == "resource" and len(labels) == 2:
-            cfg.resources.setdefault(("managed", labels[0], labels[1]), Decl(blk, rel, comments))
-        elif t == "data" and len(labels) == 2:
-            cfg.resources.setdefault(("data", labels[0], labels[1]), Decl(blk, rel, comments))
+        if t in ("resource", "data") and len(labels) == 2:
+            key3 = ("managed" if t == "resource" else "data", labels[0], labels[1])
+            if key3 in cfg.resources:
+                cfg.duplicates.append((key3, Decl(blk, rel, comments)))
+            else:
+                cfg.resources[key3] = Decl(blk, rel, comments)
         elif t == "module" and len(labels) == 1:
             cfg.modules.setdefault(labels[0], Decl(blk, rel, comments))
         elif t == "provider" and len(labels) == 1:

@@ -39,7 +39,12 @@ class Loader:
     """State shared by all module instances of one scan."""
 
     def __init__(
-        self, root: Path, base_dir: Path, manifest: dict[str, Path], fetcher: ModuleFetcher | None = None
+        self,
+        root: Path,
+        base_dir: Path,
+        manifest: dict[str, Path],
+        fetcher: ModuleFetcher | None = None,
+        configs: dict[Path, ModuleConfig] | None = None,
     ) -> None:
         self.root = root
         self.base_dir = base_dir
@@ -51,7 +56,9 @@ class Loader:
         # trusts besides the repository. trust_root() adds each one to ``allowed`` too.
         self.trusted_roots: list[Path] = []
         self._displays: dict[Path, str] = {}  # directory → how its files are named in reports
-        self._configs: dict[Path, ModuleConfig] = {}
+        self._configs: dict[Path, ModuleConfig] = (
+            {} if configs is None else configs
+        )  # shared by a run's roots
 
     def trust_root(self, package_root: Path, display: str, display_root: Path) -> None:
         real = package_root.resolve()
@@ -370,6 +377,21 @@ class ModuleScope:
                 except Exception as exc:  # a bug must cost one resource, not the scan
                     self.loader.notes.append(_eval_note(inst.address, source, exc))
                     continue
+                res = _resource(inst.address, key3[1], key3[2], self.prefix, key3[0], body, source, sup)
+                out.append(anchored(res, self.anchor))
+        for key3, decl in self.cfg.duplicates:  # Terraform rejects these; the caller reports them
+            blk = decl.block
+            source = SourceRef(decl.path, blk.start_line, blk.end_line)
+            stem = ("data." if key3[0] == "data" else "") + f"{key3[1]}.{key3[2]}"
+            stem = f"{self.prefix}.{stem}" if self.prefix else stem
+            for key, env in self._expand(blk)[1]:
+                inst = Instance(key, stem + ("" if key is None else index_suffix(key)), env)
+                try:
+                    body = self.body(decl, inst)
+                except Exception as exc:
+                    self.loader.notes.append(_eval_note(inst.address, source, exc))
+                    continue
+                sup = decl.comments.for_block(blk.start_line, blk.end_line)
                 res = _resource(inst.address, key3[1], key3[2], self.prefix, key3[0], body, source, sup)
                 out.append(anchored(res, self.anchor))
         for name, decl in self.cfg.modules.items():

@@ -93,7 +93,15 @@ def load_inventory(spec: str, options: ScanOptions, *, as_deployed: bool = False
     """
     from scanner.sources import detect
 
-    load_options = detect.LoadOptions(
+    load_options = _load_options(options, as_deployed)
+    return detect.load_input(spec, base_dir=options.base_dir, options=load_options)
+
+
+def _load_options(options: ScanOptions, as_deployed: bool = False) -> Any:
+    """What the sources need of the scan's options (one place, for single inputs and folder trees)."""
+    from scanner.sources import detect
+
+    return detect.LoadOptions(
         var_files=options.var_files,
         variables=dict(options.variables),
         stack=options.stack,
@@ -105,21 +113,6 @@ def load_inventory(spec: str, options: ScanOptions, *, as_deployed: bool = False
         use_prior_state=as_deployed,
         run_pulumi_programs=options.run_pulumi_programs,
         download_modules=options.download_modules,
-        skip_paths=options.skip_paths,
-    )
-    return detect.load_input(spec, base_dir=options.base_dir, options=load_options)
-
-
-def _load_options(options: ScanOptions) -> Any:
-    from scanner.sources import detect
-
-    return detect.LoadOptions(
-        var_files=options.var_files,
-        variables=dict(options.variables),
-        state_from_backend=options.state_from_backend,
-        profile=options.profile,
-        region=options.region,
-        endpoint_url=options.endpoint_url,
         skip_paths=options.skip_paths,
     )
 

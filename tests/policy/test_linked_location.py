@@ -68,7 +68,7 @@ def test_fingerprint_follows_the_holder(findings: dict[tuple[str, str], Finding]
     from scanner.fingerprint import fingerprint
 
     assert finding.fingerprint() == fingerprint(
-        "AWS-S3-004", "aws_s3_bucket_versioning.data", "versioning_configuration[0].status"
+        "AWS-S3-004", finding.root, "aws_s3_bucket_versioning.data", "versioning_configuration[0].status"
     )
 
 

@@ -47,12 +47,12 @@ APP_LISTINGS: tuple[Listing, ...] = (
         "iam_instance_profile",
         scope=GLOBAL,
         page_size=1000,
-        extras=(
+        extras=(  # GetInstanceProfile has the tags (ListInstanceProfiles leaves them out)
             ExtraCall(
                 "tags",
-                "list_instance_profile_tags",
+                "get_instance_profile",
                 {"InstanceProfileName": "InstanceProfileName"},
-                "Tags",
+                "InstanceProfile.Tags",
             ),
         ),
     ),

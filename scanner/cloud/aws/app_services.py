@@ -113,7 +113,6 @@ def convert_ssm_parameter(record: Record) -> list[Resource]:
     name = str(d["Name"])
     attrs: dict[str, Any] = {
         "name": name,
-        "arn": text(d.get("ARN")),
         "type": text(d.get("Type")),
         "description": text(d.get("Description")),
         "key_id": text(d.get("KeyId")),
@@ -122,8 +121,10 @@ def convert_ssm_parameter(record: Record) -> list[Resource]:
         "allowed_pattern": text(d.get("AllowedPattern")),
         "version": d.get("Version"),
     }
+    if d.get("ARN"):  # only in newer DescribeParameters answers
+        attrs["arn"] = text(d["ARN"])
     present(record.extras, attrs, "tags", "tags", tag_map(record.extras.get("tags")))
-    return [live("aws_ssm_parameter", name, attrs, record.region, cloud_id=attrs["arn"] or name)]
+    return [live("aws_ssm_parameter", name, attrs, record.region, cloud_id=attrs.get("arn") or name)]
 
 
 def convert_replication_group(record: Record) -> list[Resource]:

@@ -235,7 +235,12 @@ MORE_NORMALISERS: Mapping[str, Normaliser] = {
     "aws_api_gateway_rest_api": policies("policy"),
     "aws_cloudfront_distribution": cloudfront_distribution,
     "aws_route_table": route_table,
-    "aws_eip": defaults(public_ipv4_pool="amazon", domain="vpc"),
+    # What an address is associated with is set by other resources (a NAT gateway, an
+    # ``aws_eip_association``) after the address was written to the state: not compared.
+    "aws_eip": chain(
+        drop("association_id", "instance", "network_interface", "private_ip", "private_dns", "public_dns"),
+        defaults(public_ipv4_pool="amazon", domain="vpc"),
+    ),
     "aws_lb_listener": lb_listener,
     "aws_lb_target_group": chain(defaults(target_type="instance"), block_set("stickiness")),
     "aws_ecs_service": ecs_service,

@@ -167,6 +167,7 @@ def test_association_replaced_by_hand_is_deleted_and_unmanaged(aws_endpoint: str
     ]
 
 
+@pytest.mark.slow
 def test_launch_template_in_sync_then_new_version(aws_endpoint: str) -> None:
     ec2 = aws(aws_endpoint, "ec2")
     user_data = base64.b64encode(b"#!/bin/sh\necho hi\n").decode()

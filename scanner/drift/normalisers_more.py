@@ -212,14 +212,21 @@ def route_table(attrs: dict[str, Any]) -> dict[str, Any]:
     return block_set("route")(out)
 
 
+TLS_PROTOCOLS = frozenset({"HTTPS", "TLS"})
+
+
 def lb_listener(attrs: dict[str, Any]) -> dict[str, Any]:
+    """Actions in ``order`` (which defaults to the position in the list); no TLS policy on a plain
+    HTTP/TCP/UDP listener."""
     out = dict(attrs)
     actions = out.get("default_action")
     if isinstance(actions, list):
-        out["default_action"] = sorted(
-            (a for a in actions if isinstance(a, dict)),
-            key=lambda a: (int(a.get("order") or 0), str(a.get("type"))),
-        )
+        blocks = [
+            {**a, "order": a.get("order") or i} for i, a in enumerate(actions, start=1) if isinstance(a, dict)
+        ]
+        out["default_action"] = sorted(blocks, key=lambda a: (int(a["order"]), str(a.get("type"))))
+    if isinstance(out.get("protocol"), str) and out["protocol"] not in TLS_PROTOCOLS:
+        out.pop("ssl_policy", None)
     return out
 
 

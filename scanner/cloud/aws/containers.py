@@ -106,8 +106,10 @@ def convert_ecs_task_definition(record: Record) -> list[Resource]:
         "task_role_arn": text(td.get("taskRoleArn")),
         "tags": _ecs_tags(found.get("tags")),
     }
-    # Terraform's id is the family; every ACTIVE revision is listed, so the key is the ARN.
-    return [live("aws_ecs_task_definition", attrs["family"], attrs, record.region, cloud_id=arn)]
+    # Terraform's id is the family, shared by every ACTIVE revision: the key is the ARN and the live
+    # address names the revision (``aws_ecs_task_definition.web:3``).
+    name = f"{attrs['family']}:{td.get('revision')}"
+    return [live("aws_ecs_task_definition", name, attrs, record.region, cloud_id=arn)]
 
 
 def convert_eks_node_group(record: Record) -> list[Resource]:

@@ -124,7 +124,7 @@ NET_LISTINGS: tuple[Listing, ...] = (
             ExtraCall(
                 "tags",
                 "list_tags_for_resource",
-                {"ResourceId": "Id"},
+                {"ResourceId": "basename(Id)"},
                 "ResourceTagSet.Tags",
                 static={"ResourceType": "hostedzone"},
             ),

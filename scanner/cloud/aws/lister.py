@@ -29,6 +29,7 @@ from botocore.exceptions import (
     UnknownServiceError,
 )
 
+from scanner.cloud.aws import jmes
 from scanner.cloud.aws.catalog import GLOBAL, ExtraCall, Listing
 from scanner.cloud.aws.session import ClientFactory
 from scanner.model import Notification
@@ -227,7 +228,7 @@ class Lister:
         out: list[Any] = []
         for item in self._pages(client, parent.operation, parent.result_key, dict(parent.static), result):
             params = dict(listing.params)
-            params.update({k: jmespath.search(v, item) for k, v in parent.params.items()})
+            params.update({k: jmes.search(v, item) for k, v in parent.params.items()})
             try:
                 children = self._pages(client, listing.operation, listing.result_key, params, result)
             except ClientError as exc:
@@ -261,9 +262,9 @@ class Lister:
         params: dict[str, Any] = dict(extra.static)
         for param, field_ in extra.params.items():
             if field_.startswith("extras."):
-                value = jmespath.search(field_.removeprefix("extras."), extras)
+                value = jmes.search(field_.removeprefix("extras."), extras)
             else:
-                value = jmespath.search(field_, data)
+                value = jmes.search(field_, data)
             params[param] = [value] if param in extra.as_list else value
         attempt = 0
         while True:

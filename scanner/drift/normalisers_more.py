@@ -231,7 +231,18 @@ def lb_listener(attrs: dict[str, Any]) -> dict[str, Any]:
 
 
 def cloudfront_distribution(attrs: dict[str, Any]) -> dict[str, Any]:
-    return block_set("origin", by="origin_id")(attrs)
+    """Origins as a set; the ARN follows from the id (matched already) and is not compared; with
+    CloudFront's default certificate the TLS settings do not apply (AWS may still answer some)."""
+    out = block_set("origin", by="origin_id")(drop("arn")(attrs))
+    certs = out.get("viewer_certificate")
+    if isinstance(certs, list):
+        out["viewer_certificate"] = [
+            {k: v for k, v in c.items() if k not in ("ssl_support_method", "minimum_protocol_version")}
+            if isinstance(c, dict) and c.get("cloudfront_default_certificate")
+            else c
+            for c in certs
+        ]
+    return out
 
 
 MORE_NORMALISERS: Mapping[str, Normaliser] = {

@@ -152,7 +152,11 @@ NET_LISTINGS: tuple[Listing, ...] = (
         ("aws_cloudfront_distribution",),
         "cloudfront_distribution",
         scope=GLOBAL,
-        extras=(ExtraCall("tags", "list_tags_for_resource", {"Resource": "ARN"}, "Tags.Items"),),
+        extras=(
+            # The summary of ListDistributions lacks DefaultRootObject; the full config has it all.
+            ExtraCall("config", "get_distribution_config", {"Id": "Id"}, "DistributionConfig", required=True),
+            ExtraCall("tags", "list_tags_for_resource", {"Resource": "ARN"}, "Tags.Items"),
+        ),
     ),
     Listing(
         "cloudfront_origin_access_controls",

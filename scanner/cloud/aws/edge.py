@@ -97,15 +97,17 @@ def _items(block: Any) -> list[Any]:
 
 
 def convert_cloudfront_distribution(record: Record) -> list[Resource]:
-    d = record.data
-    did = str(d["Id"])
+    summary = record.data
+    did = str(summary["Id"])
+    d = record.extras.get("config") or summary
     behavior = d.get("DefaultCacheBehavior") or {}
     methods = behavior.get("AllowedMethods") or {}
     cert = d.get("ViewerCertificate") or {}
     restriction = (d.get("Restrictions") or {}).get("GeoRestriction") or {}
     attrs: dict[str, Any] = {
-        "arn": text(d.get("ARN")),
-        "domain_name": text(d.get("DomainName")),
+        "arn": text(summary.get("ARN")),
+        "domain_name": text(summary.get("DomainName")),
+        "default_root_object": text(d.get("DefaultRootObject")),
         "hosted_zone_id": "Z2FDTNDATAQYW2",  # every CloudFront distribution's zone
         "enabled": bool(d.get("Enabled", False)),
         "comment": text(d.get("Comment")),

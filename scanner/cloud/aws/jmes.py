@@ -9,8 +9,8 @@ import jmespath
 from jmespath import functions
 
 
-class _Functions(functions.Functions):
-    @functions.signature({"types": ["string"]})
+class _Functions(functions.Functions):  # type: ignore[misc]  # jmespath ships no types
+    @functions.signature({"types": ["string"]})  # type: ignore[untyped-decorator]
     def _func_basename(self, value: str) -> str:
         return value.rsplit("/", 1)[-1]
 

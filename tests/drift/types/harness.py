@@ -23,7 +23,9 @@ def aws(endpoint: str, service: str) -> Any:
     return boto3.client(service, endpoint_url=endpoint, region_name=REGION)
 
 
-def state(*resources: tuple[str, str, dict[str, Any]], sensitive: dict[str, list[str]] | None = None) -> Inventory:
+def state(
+    *resources: tuple[str, str, dict[str, Any]], sensitive: dict[str, list[str]] | None = None
+) -> Inventory:
     """A state v4 document holding ``(type, name, attributes)`` resources, parsed as a real input."""
     entries = [
         {

@@ -18,12 +18,16 @@ FN_ARN = f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:api-handler"
 
 def _http_api(endpoint: str) -> tuple[dict[str, str], Any]:
     api = aws(endpoint, "apigatewayv2")
-    created = api.create_api(Name="orders", ProtocolType="HTTP", Description="orders API", Tags={"app": "orders"})
+    created = api.create_api(
+        Name="orders", ProtocolType="HTTP", Description="orders API", Tags={"app": "orders"}
+    )
     api_id = created["ApiId"]
     integration = api.create_integration(
         ApiId=api_id, IntegrationType="AWS_PROXY", IntegrationUri=FN_ARN, PayloadFormatVersion="2.0"
     )
-    route = api.create_route(ApiId=api_id, RouteKey="GET /orders", Target=f"integrations/{integration['IntegrationId']}")
+    route = api.create_route(
+        ApiId=api_id, RouteKey="GET /orders", Target=f"integrations/{integration['IntegrationId']}"
+    )
     api.create_stage(ApiId=api_id, StageName="$default", AutoDeploy=True)
     ids = {"api": api_id, "integration": integration["IntegrationId"], "route": route["RouteId"]}
     return ids, _state(ids, created, integration)
@@ -156,7 +160,10 @@ def test_children_of_a_deleted_api_are_deleted(aws_endpoint: str) -> None:
 def test_rest_api_in_sync_then_changed(aws_endpoint: str) -> None:
     apigw = aws(aws_endpoint, "apigateway")
     api = apigw.create_rest_api(
-        name="legacy", description="v1 API", endpointConfiguration={"types": ["REGIONAL"]}, tags={"app": "legacy"}
+        name="legacy",
+        description="v1 API",
+        endpointConfiguration={"types": ["REGIONAL"]},
+        tags={"app": "legacy"},
     )
     inv = state(
         (

@@ -146,7 +146,9 @@ def test_service_of_a_deleted_cluster_is_deleted(aws_endpoint: str) -> None:
 def _eks(endpoint: str) -> tuple[str, list[str]]:
     ec2, eks = aws(endpoint, "ec2"), aws(endpoint, "eks")
     vpc = ec2.create_vpc(CidrBlock="10.10.0.0/16")["Vpc"]["VpcId"]
-    subnets = [ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.10.{i}.0/24")["Subnet"]["SubnetId"] for i in (1, 2)]
+    subnets = [
+        ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.10.{i}.0/24")["Subnet"]["SubnetId"] for i in (1, 2)
+    ]
     role = f"arn:aws:iam::{ACCOUNT}:role/eks"
     eks.create_cluster(name="main", roleArn=role, resourcesVpcConfig={"subnetIds": subnets})
     ng = eks.create_nodegroup(
@@ -201,7 +203,9 @@ def test_eks_node_group_in_sync_then_resized(aws_endpoint: str) -> None:
     )
     in_sync(aws_endpoint, inv, "aws_eks_node_group")
     aws(aws_endpoint, "eks").update_nodegroup_config(
-        clusterName="main", nodegroupName="workers", scalingConfig={"minSize": 1, "maxSize": 6, "desiredSize": 2}
+        clusterName="main",
+        nodegroupName="workers",
+        scalingConfig={"minSize": 1, "maxSize": 6, "desiredSize": 2},
     )
     assert drift(aws_endpoint, inv, "aws_eks_node_group") == [
         ("DRIFT-CHANGED", "aws_eks_node_group.workers", "scaling_config[0].max_size")
@@ -214,7 +218,9 @@ def test_node_group_of_a_deleted_cluster_is_deleted(aws_endpoint: str) -> None:
     eks = aws(aws_endpoint, "eks")
     eks.delete_nodegroup(clusterName="main", nodegroupName="workers")
     eks.delete_cluster(name="main")
-    assert drift(aws_endpoint, inv, "aws_eks_node_group") == [("DRIFT-DELETED", "aws_eks_node_group.workers", "")]
+    assert drift(aws_endpoint, inv, "aws_eks_node_group") == [
+        ("DRIFT-DELETED", "aws_eks_node_group.workers", "")
+    ]
 
 
 def test_autoscaling_group_in_sync_then_changed(aws_endpoint: str) -> None:

@@ -65,7 +65,9 @@ def _zone(endpoint: str) -> tuple[str, Any]:
         )
 
     inv = state(
-        zone_state, record("www", "www", "A", ["192.0.2.10"]), record("spf", "example.com", "TXT", ["v=spf1 -all"])
+        zone_state,
+        record("www", "www", "A", ["192.0.2.10"]),
+        record("spf", "example.com", "TXT", ["v=spf1 -all"]),
     )
     return zid, inv
 
@@ -75,7 +77,12 @@ def test_zone_and_records_in_sync_then_record_changed_and_added(aws_endpoint: st
     in_sync(aws_endpoint, inv, "aws_route53_zone", "aws_route53_record")
     changes = [
         {"Name": "www.example.com", "Type": "A", "TTL": 300, "ResourceRecords": [{"Value": "192.0.2.99"}]},
-        {"Name": "test.example.com", "Type": "CNAME", "TTL": 60, "ResourceRecords": [{"Value": "example.org"}]},
+        {
+            "Name": "test.example.com",
+            "Type": "CNAME",
+            "TTL": 60,
+            "ResourceRecords": [{"Value": "example.org"}],
+        },
     ]
     aws(aws_endpoint, "route53").change_resource_record_sets(
         HostedZoneId=zid,

@@ -41,7 +41,10 @@ def _stack(endpoint: str) -> tuple[dict[str, str], Inventory]:
         Matcher={"HttpCode": "200"},
     )["TargetGroups"][0]["TargetGroupArn"]
     listener = elb.create_listener(
-        LoadBalancerArn=lb, Protocol="HTTP", Port=80, DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}]
+        LoadBalancerArn=lb,
+        Protocol="HTTP",
+        Port=80,
+        DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}],
     )["Listeners"][0]["ListenerArn"]
     group = (
         "aws_lb_target_group",
@@ -63,7 +66,9 @@ def _stack(endpoint: str) -> tuple[dict[str, str], Inventory]:
             "protocol": "HTTP",
             "protocol_version": "HTTP1",
             "slow_start": 0,
-            "stickiness": [{"cookie_duration": 86400, "cookie_name": "", "enabled": False, "type": "lb_cookie"}],
+            "stickiness": [
+                {"cookie_duration": 86400, "cookie_name": "", "enabled": False, "type": "lb_cookie"}
+            ],
             "tags": {},
             "tags_all": {},
             "target_type": "instance",
@@ -112,7 +117,11 @@ def test_target_group_and_listener_in_sync_then_changed(aws_endpoint: str) -> No
         DefaultActions=[
             {
                 "Type": "fixed-response",
-                "FixedResponseConfig": {"StatusCode": "503", "ContentType": "text/plain", "MessageBody": "down"},
+                "FixedResponseConfig": {
+                    "StatusCode": "503",
+                    "ContentType": "text/plain",
+                    "MessageBody": "down",
+                },
             }
         ],
     )

@@ -26,14 +26,16 @@ def test_kms_alias_in_sync_then_retargeted(aws_endpoint: str) -> None:
     )
     in_sync(aws_endpoint, inv, "aws_kms_alias")
     kms.update_alias(AliasName="alias/app", TargetKeyId=other["KeyId"])
-    assert drift(aws_endpoint, inv, "aws_kms_alias") == [("DRIFT-CHANGED", "aws_kms_alias.app", "target_key_id")]
+    assert drift(aws_endpoint, inv, "aws_kms_alias") == [
+        ("DRIFT-CHANGED", "aws_kms_alias.app", "target_key_id")
+    ]
 
 
 def test_secret_in_sync_then_changed(aws_endpoint: str) -> None:
     sm = aws(aws_endpoint, "secretsmanager")
-    arn = sm.create_secret(Name="db-password", Description="app database", Tags=[{"Key": "team", "Value": "db"}])[
-        "ARN"
-    ]
+    arn = sm.create_secret(
+        Name="db-password", Description="app database", Tags=[{"Key": "team", "Value": "db"}]
+    )["ARN"]
     inv = state(
         (
             "aws_secretsmanager_secret",

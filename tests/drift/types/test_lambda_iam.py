@@ -10,7 +10,9 @@ from tests.drift.types.harness import ACCOUNT, REGION, aws, drift, in_sync, stat
 
 TRUST = {
     "Version": "2012-10-17",
-    "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}],
+    "Statement": [
+        {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}
+    ],
 }
 POLICY = {
     "Version": "2012-10-17",
@@ -111,7 +113,13 @@ def _role_policy_state() -> tuple[str, str, dict[str, object]]:
     return (
         "aws_iam_role_policy",
         "table",
-        {"id": "api-role:table-access", "name": "table-access", "name_prefix": "", "policy": doc, "role": "api-role"},
+        {
+            "id": "api-role:table-access",
+            "name": "table-access",
+            "name_prefix": "",
+            "policy": doc,
+            "role": "api-role",
+        },
     )
 
 
@@ -130,7 +138,11 @@ def test_iam_role_policy_in_sync_then_changed(aws_endpoint: str) -> None:
 
 def test_inline_policy_added_by_hand_is_unmanaged(aws_endpoint: str) -> None:
     _role(aws_endpoint)
-    role = ("aws_iam_role", "api", {"id": "api-role", "name": "api-role", "assume_role_policy": json.dumps(TRUST)})
+    role = (
+        "aws_iam_role",
+        "api",
+        {"id": "api-role", "name": "api-role", "assume_role_policy": json.dumps(TRUST)},
+    )
     inv = state(role, _role_policy_state())
     aws(aws_endpoint, "iam").put_role_policy(
         RoleName="api-role", PolicyName="by-hand", PolicyDocument=json.dumps(POLICY)

@@ -15,7 +15,11 @@ def _bucket(endpoint: str) -> Any:
     return s3
 
 
-CORS_RULE = {"AllowedMethods": ["GET", "HEAD"], "AllowedOrigins": ["https://example.com"], "MaxAgeSeconds": 3000}
+CORS_RULE = {
+    "AllowedMethods": ["GET", "HEAD"],
+    "AllowedOrigins": ["https://example.com"],
+    "MaxAgeSeconds": 3000,
+}
 
 
 def test_cors_configuration_in_sync_then_changed(aws_endpoint: str) -> None:

@@ -28,7 +28,7 @@ def test_no_drift_exits_0_with_a_summary(aws_endpoint: str, tmp_path: Path) -> N
     code, out, err = invoke(str(seeded.state), "--endpoint-url", aws_endpoint, "--format", "json")
     assert code == 0, err
     summary = json.loads(out)["summary"]["drift"]
-    assert summary["managed"] == 17 and summary["changed"] == summary["deleted"] == summary["unmanaged"] == 0
+    assert summary["managed"] == 19 and summary["changed"] == summary["deleted"] == summary["unmanaged"] == 0
     assert summary["coverage"] == 100.0
     assert summary["regions"] == [REGION]  # found in the state's ARNs
 

@@ -40,10 +40,10 @@ def new_id(seeded: Seeded, address: str) -> str:
 def test_seeded_state_has_zero_drift(seeded: Seeded) -> None:
     result = run(seeded)
     assert drift(result) == []
-    assert result.summary["managed"] == 17
-    assert result.summary["in_sync"] == 17
+    assert result.summary["managed"] == 19
+    assert result.summary["in_sync"] == 19
     assert result.summary["coverage"] == 100.0
-    assert result.summary["not_checked"] == {"aws_iam_instance_profile": 1, "aws_route_table": 1}
+    assert result.summary["not_checked"] == {}
     assert not result.partial
     assert [n for n in result.notifications if n.level != "note"] == []
 
@@ -164,7 +164,7 @@ def test_example_stacks_have_zero_drift_then_one_tag_change(
     seeded = seed(aws_endpoint, tmp_path, source)
     result = run(seeded)
     assert drift(result) == []
-    assert result.summary["managed"] == 25
+    assert result.summary["managed"] == 33
     instance = next(r for r in seeded.inventory.resources if r.type == "aws_instance")
     client(seeded, "ec2").create_tags(Resources=[instance.attrs["id"]], Tags=[{"Key": "Owner", "Value": "x"}])
     assert drift(run(seeded)) == [("DRIFT-CHANGED", instance.address, "tags.Owner")]

@@ -3,6 +3,7 @@ internet gateways, route tables and their associations, target groups and listen
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -116,8 +117,7 @@ def lb_listener(c: Clients, a: Mapping[str, Any], region: str) -> dict[str, str]
     if ids:
         # The stand-in is not part of the state: remove it again so that it does not show as an
         # unmanaged certificate (the local endpoint lets a certificate in use be deleted).
-        try:
+        # A stricter endpoint keeps it: it then shows as unmanaged, which is what it is.
+        with contextlib.suppress(ClientError):
             c("acm").delete_certificate(CertificateArn=kwargs["Certificates"][0]["CertificateArn"])
-        except ClientError:
-            pass  # a stricter endpoint keeps it: it then shows as unmanaged, which is what it is
     return {**ids, **id_map(a.get("arn"), arn), **id_map(a.get("id"), arn)}

@@ -102,3 +102,53 @@ def test_stage_settings_are_read_per_api() -> None:
         "deployment_id": "d2",
         "stage_variables": {"mode": "live"},
     }
+
+
+ISSUE_12_TYPES = {
+    "aws_lambda_permission",
+    "aws_iam_role_policy",
+    "aws_iam_instance_profile",
+    "aws_s3_bucket_cors_configuration",
+    "aws_s3_bucket_lifecycle_configuration",
+    "aws_apigatewayv2_api",
+    "aws_apigatewayv2_integration",
+    "aws_apigatewayv2_route",
+    "aws_apigatewayv2_stage",
+    "aws_api_gateway_rest_api",
+    "aws_cloudfront_distribution",
+    "aws_cloudfront_origin_access_control",
+    "aws_route_table",
+    "aws_route_table_association",
+    "aws_internet_gateway",
+    "aws_nat_gateway",
+    "aws_eip",
+    "aws_lb_listener",
+    "aws_lb_target_group",
+    "aws_ecs_cluster",
+    "aws_ecs_service",
+    "aws_ecs_task_definition",
+    "aws_cloudwatch_metric_alarm",
+    "aws_sns_topic_subscription",
+    "aws_sqs_queue_policy",
+    "aws_kms_alias",
+    "aws_route53_zone",
+    "aws_route53_record",
+    "aws_secretsmanager_secret",
+    "aws_ssm_parameter",
+    "aws_eks_node_group",
+    "aws_autoscaling_group",
+    "aws_launch_template",
+    "aws_acm_certificate",
+    "aws_elasticache_replication_group",
+    "aws_wafv2_web_acl",
+}
+
+
+def test_at_least_sixty_types_each_with_a_registered_converter() -> None:
+    from scanner.cloud.aws.catalog import LISTINGS, supported_types
+    from scanner.cloud.aws.readers import CONVERTERS
+
+    assert len(supported_types()) >= 60
+    assert supported_types() >= ISSUE_12_TYPES
+    assert all(listing.converter in CONVERTERS for listing in LISTINGS)
+    assert len({listing.name for listing in LISTINGS}) == len(LISTINGS)

@@ -250,8 +250,6 @@ MORE_NORMALISERS: Mapping[str, Normaliser] = {
     "aws_iam_role_policy": policies("policy"),
     "aws_s3_bucket_cors_configuration": block_set("cors_rule"),
     "aws_s3_bucket_lifecycle_configuration": block_set("rule", by="id"),
-    "aws_api_gateway_rest_api": policies("policy"),
-    "aws_cloudfront_distribution": cloudfront_distribution,
     "aws_route_table": route_table,
     # What an address is associated with is set by other resources (a NAT gateway, an
     # ``aws_eip_association``) after the address was written to the state: not compared.
@@ -272,7 +270,19 @@ MORE_NORMALISERS: Mapping[str, Normaliser] = {
     "aws_ssm_parameter": chain(
         drop("value", "insecure_value", "overwrite"), defaults(tier="Standard", data_type="text")
     ),
-    "aws_autoscaling_group": block_set("tag", by="key"),
+    "aws_autoscaling_group": chain(
+        block_set("tag", by="key"),
+        defaults(health_check_type="EC2", default_cooldown=300, health_check_grace_period=300),
+    ),
+    "aws_nat_gateway": defaults(connectivity_type="public"),
+    "aws_apigatewayv2_integration": defaults(connection_type="INTERNET", timeout_milliseconds=30000),
+    "aws_apigatewayv2_route": defaults(authorization_type="NONE"),
+    "aws_api_gateway_rest_api": chain(policies("policy"), defaults(api_key_source="HEADER")),
+    "aws_eks_node_group": defaults(capacity_type="ON_DEMAND"),
+    "aws_elasticache_replication_group": defaults(engine="redis"),
+    "aws_cloudfront_distribution": chain(
+        cloudfront_distribution, defaults(http_version="http2", price_class="PriceClass_All")
+    ),
     "aws_acm_certificate": acm_certificate,
     "aws_wafv2_web_acl": wafv2_web_acl,
 }

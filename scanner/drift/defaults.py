@@ -24,8 +24,17 @@ ACCOUNT_DEFAULTS: dict[str, str] = {
     "aws_iam_role_policy_attachment": "policy attached to a service-linked role",
     # AWS-managed keys (KeyManager AWS, aliases alias/aws/*) are created by services on first use.
     "aws_kms_key": "AWS-managed KMS key (alias/aws/*)",
-    # Also account defaults, not read by iacscan today (so never reported): each VPC's main route
-    # table and default network ACL, the default DHCP option set, the default VPC's internet gateway.
+    # Each VPC's main route table, created with the VPC (``aws_default_route_table`` adopts it).
+    "aws_route_table": "a VPC's main route table",
+    # The NS and SOA records at a hosted zone's apex, created with the zone.
+    "aws_route53_record": "a hosted zone's own NS/SOA record",
+    # Aliases of AWS-managed keys (alias/aws/*).
+    "aws_kms_alias": "alias of an AWS-managed KMS key (alias/aws/*)",
+    # Inline policies of service-linked roles.
+    "aws_iam_role_policy": "inline policy of a service-linked role",
+    # Also account defaults, not read by iacscan today (so never reported): each VPC's default
+    # network ACL and the default DHCP option set. The default VPC's internet gateway is read and
+    # not recognised yet (``--strict`` or not, it shows as unmanaged).
 }
 
 CHILD_TYPES = frozenset(
@@ -38,6 +47,11 @@ CHILD_TYPES = frozenset(
         "aws_security_group_rule",
         "aws_vpc_security_group_ingress_rule",
         "aws_vpc_security_group_egress_rule",
+        # The bucket (v3 inline ``cors_rule``/``lifecycle_rule``) or the queue (``policy``) may
+        # carry these settings instead.
+        "aws_s3_bucket_cors_configuration",
+        "aws_s3_bucket_lifecycle_configuration",
+        "aws_sqs_queue_policy",
     }
 )
 """Settings of a parent resource: a change shows on the parent (bucket, security group rules as

@@ -303,6 +303,15 @@ class _Engine:
                 return False  # the unmanaged role itself is reported
             arns = role.attrs.get("managed_policy_arns")
             return not (isinstance(arns, list) and res.attrs.get("policy_arn") in arns)
+        if res.type == "aws_iam_role_policy":  # inline policies may be the role's own inline_policy
+            role = roles.get(str(res.attrs.get("role")))
+            if role is None:
+                return False  # the unmanaged role itself is reported
+            inline = role.attrs.get("inline_policy")
+            names = (
+                {p.get("name") for p in inline if isinstance(p, dict)} if isinstance(inline, list) else set()
+            )
+            return res.attrs.get("name") not in names
         return True
 
 

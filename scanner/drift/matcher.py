@@ -17,6 +17,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from scanner.drift.keys import MORE_KEYS
 from scanner.drift.normalisers import protocol
 from scanner.model import Resource
 
@@ -69,6 +70,7 @@ KEYS: Mapping[str, KeyFn] = {
     "aws_iam_role": _attr("name"),
     "aws_iam_user": _attr("name"),
     "aws_s3_bucket": _attr("bucket"),
+    **MORE_KEYS,
 }
 
 

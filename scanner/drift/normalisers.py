@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from scanner.drift.normalise import canonical_json, clean, generic, sort_blocks
+from scanner.drift.normalisers_more import MORE_NORMALISERS
 
 Normaliser = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -223,6 +224,7 @@ NORMALISERS: Mapping[str, Normaliser] = {
     "aws_instance": _defaults(monitoring=False, ebs_optimized=False),
     "aws_cloudwatch_log_group": _defaults(retention_in_days=0),
     "aws_ecr_repository": _defaults(image_tag_mutability="MUTABLE"),
+    **MORE_NORMALISERS,
 }
 
 

@@ -53,6 +53,7 @@ def test_seeded_state_has_zero_drift(seeded: Seeded) -> None:
     assert s["not_compared"]["no_reader"] == dict(sorted(no_reader.items()))
     assert s["compared"] == s["in_sync"] == len(managed) - sum(no_reader.values())
     assert s["coverage"] == round(100.0 * s["compared"] / s["managed"], 1)
+    assert s["compared"] == 19 and s["coverage"] == 100.0  # every type of the seeded stack has a reader
     assert not result.partial
     assert [n for n in result.notifications if n.level != "note"] == []
 
@@ -174,6 +175,7 @@ def test_example_stacks_have_zero_drift_then_one_tag_change(
     result = run(seeded)
     assert drift(result) == []
     assert result.summary["managed"] == len(seeded.inventory.managed())
+    assert result.summary["managed"] == 33 and result.summary["coverage"] == 100.0
     instance = next(r for r in seeded.inventory.resources if r.type == "aws_instance")
     client(seeded, "ec2").create_tags(Resources=[instance.attrs["id"]], Tags=[{"Key": "Owner", "Value": "x"}])
     assert drift(run(seeded)) == [("DRIFT-CHANGED", instance.address, "tags.Owner")]

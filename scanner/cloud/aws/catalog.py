@@ -13,45 +13,22 @@ The generic lister (``lister.py``) reads any listing; the converter named by ``c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterable
 
-GLOBAL = "global"
-REGIONAL = "regional"
+from scanner.cloud.aws.catalog_app import APP_LISTINGS
+from scanner.cloud.aws.catalog_net import NET_LISTINGS
+from scanner.cloud.aws.catalog_types import GLOBAL, REGIONAL, ExtraCall, Listing, Parent
 
-
-@dataclass(frozen=True, slots=True)
-class ExtraCall:
-    """One call per record. ``params`` maps API parameter → record field; ``as_list`` wraps the value.
-
-    ``missing`` lists error codes meaning "not configured" (stored as ``None``, not an error).
-    ``result_key`` is a JMESPath expression over the response (``None``: the whole response).
-    """
-
-    name: str
-    operation: str
-    params: Mapping[str, str]
-    result_key: str | None = None
-    missing: tuple[str, ...] = ()
-    static: Mapping[str, Any] = field(default_factory=dict)
-    as_list: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Listing:
-    name: str
-    service: str
-    operation: str
-    result_key: str
-    id_field: str
-    emits: tuple[str, ...]
-    converter: str
-    scope: str = REGIONAL
-    paginated: bool = True
-    page_size: int | None = None
-    params: Mapping[str, Any] = field(default_factory=dict)
-    extras: tuple[ExtraCall, ...] = ()
+__all__ = [
+    "GLOBAL",
+    "LISTINGS",
+    "REGIONAL",
+    "ExtraCall",
+    "Listing",
+    "Parent",
+    "listings_for",
+    "supported_types",
+]
 
 
 def _tags(op: str, param: str, field_: str, key: str = "Tags", missing: tuple[str, ...] = ()) -> ExtraCall:
@@ -371,6 +348,9 @@ LISTINGS: tuple[Listing, ...] = (
         ),
     ),
 )
+
+
+LISTINGS = (*LISTINGS, *NET_LISTINGS, *APP_LISTINGS)
 
 
 def supported_types() -> frozenset[str]:

@@ -29,6 +29,7 @@ from botocore.exceptions import (
     UnknownServiceError,
 )
 
+from scanner.cloud.aws import jmes
 from scanner.cloud.aws.catalog import GLOBAL, ExtraCall, Listing
 from scanner.cloud.aws.session import ClientFactory
 from scanner.model import Notification
@@ -186,6 +187,8 @@ class Lister:
                 raise _Abort from exc
 
     def _list_once(self, client: Any, listing: Listing, result: ListResult) -> list[Any]:
+        if listing.parent is not None:
+            return self._list_children(client, listing, result)
         params = dict(listing.params)
         out: list[Any] = []
         if not listing.paginated:
@@ -197,6 +200,43 @@ class Lister:
         for page in paginator.paginate(**params, PaginationConfig=config):
             result.list_calls += 1
             out.extend(jmespath.search(listing.result_key, page) or [])
+        return out
+
+    def _pages(
+        self, client: Any, operation: str, key: str, params: dict[str, Any], result: ListResult
+    ) -> list[Any]:
+        """Every item under ``key`` of one operation, through its paginator where it has one."""
+        out: list[Any] = []
+        pages = (
+            client.get_paginator(operation).paginate(**params)
+            if client.can_paginate(operation)
+            else [getattr(client, operation)(**params)]
+        )
+        for page in pages:
+            result.list_calls += 1
+            found = jmespath.search(key, page)
+            if isinstance(found, list):
+                out.extend(found)
+            elif found is not None:
+                out.append(found)
+        return out
+
+    def _list_children(self, client: Any, listing: Listing, result: ListResult) -> list[Any]:
+        """A child listing: list the parents, then the children of each (see ``catalog_types.Parent``)."""
+        parent = listing.parent
+        assert parent is not None
+        out: list[Any] = []
+        for item in self._pages(client, parent.operation, parent.result_key, dict(parent.static), result):
+            params = dict(listing.params)
+            params.update({k: jmes.search(v, item) for k, v in parent.params.items()})
+            try:
+                children = self._pages(client, listing.operation, listing.result_key, params, result)
+            except ClientError as exc:
+                code = error_code(exc)
+                if code in parent.missing or _vanished(code):
+                    continue  # the parent went away meanwhile: no children
+                raise
+            out.extend({"Parent": item, "Item": child} for child in children)
         return out
 
     # -- extra per-record calls ------------------------------------------------------------------
@@ -222,9 +262,9 @@ class Lister:
         params: dict[str, Any] = dict(extra.static)
         for param, field_ in extra.params.items():
             if field_.startswith("extras."):
-                value = jmespath.search(field_.removeprefix("extras."), extras)
+                value = jmes.search(field_.removeprefix("extras."), extras)
             else:
-                value = jmespath.search(field_, data)
+                value = jmes.search(field_, data)
             params[param] = [value] if param in extra.as_list else value
         attempt = 0
         while True:
@@ -248,7 +288,7 @@ class Lister:
                     time.sleep(THROTTLE_BASE_DELAY * 2**attempt)
                     attempt += 1
                     continue
-                if code in DENIED or code in UNSUPPORTED:
+                if (code in DENIED or code in UNSUPPORTED) and not extra.required:
                     self._warn_once(result, extra.operation, client, exc)
                     raise _Skip from exc
                 self._fail(result, extra.operation, client, None, exc)
@@ -300,7 +340,11 @@ def _endpoint(client: Any) -> str:
 
 def _vanished(code: str) -> bool:
     """The record went away between the list call and this one (deleted meanwhile)."""
-    return code.startswith("NoSuch") or code.endswith("NotFound") or code == "ResourceNotFoundException"
+    return (
+        code.startswith("NoSuch")
+        or code.endswith(("NotFound", "NotFoundException", "NotFoundFault"))
+        or code == "ResourceNotFoundException"
+    )
 
 
 class _Missing(Exception):

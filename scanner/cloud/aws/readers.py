@@ -5,7 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from scanner.cloud.aws import ec2, iam, s3, services
+from scanner.cloud.aws import (
+    apigateway,
+    app_services,
+    containers,
+    ec2,
+    ec2_routing,
+    edge,
+    elb,
+    iam,
+    permissions,
+    s3,
+    s3_config,
+    services,
+)
 from scanner.cloud.aws.ami_dates import add_ami_dates
 from scanner.cloud.aws.catalog import listings_for, supported_types
 from scanner.cloud.aws.lister import Lister, Progress, Record
@@ -36,6 +49,43 @@ CONVERTERS: Mapping[str, Converter] = {
     "ecr_repository": services.convert_ecr_repository,
     "log_group": services.convert_log_group,
     "load_balancer": services.convert_load_balancer,
+    # -- networking and edge (catalog_net) --
+    "route_table": ec2_routing.convert_route_table,
+    "internet_gateway": ec2_routing.convert_internet_gateway,
+    "nat_gateway": ec2_routing.convert_nat_gateway,
+    "eip": ec2_routing.convert_eip,
+    "launch_template": ec2_routing.convert_launch_template,
+    "lb_listener": elb.convert_listener,
+    "lb_target_group": elb.convert_target_group,
+    "route53_zone": edge.convert_route53_zone,
+    "route53_record": edge.convert_route53_record,
+    "cloudfront_distribution": edge.convert_cloudfront_distribution,
+    "cloudfront_oac": edge.convert_cloudfront_oac,
+    "acm_certificate": edge.convert_acm_certificate,
+    "wafv2_web_acl": edge.convert_wafv2_web_acl,
+    "apigatewayv2_api": apigateway.convert_api,
+    "apigatewayv2_integration": apigateway.convert_integration,
+    "apigatewayv2_route": apigateway.convert_route,
+    "apigatewayv2_stage": apigateway.convert_stage,
+    "api_gateway_rest_api": apigateway.convert_rest_api,
+    # -- application services (catalog_app) --
+    "lambda_permission": permissions.convert_lambda_permission,
+    "iam_role_policy": permissions.convert_role_policies,
+    "iam_instance_profile": permissions.convert_instance_profile,
+    "s3_bucket_cors": s3_config.convert_cors,
+    "s3_bucket_lifecycle": s3_config.convert_lifecycle,
+    "ecs_cluster": containers.convert_ecs_cluster,
+    "ecs_service": containers.convert_ecs_service,
+    "ecs_task_definition": containers.convert_ecs_task_definition,
+    "eks_node_group": containers.convert_eks_node_group,
+    "autoscaling_group": containers.convert_autoscaling_group,
+    "metric_alarm": app_services.convert_metric_alarm,
+    "sns_subscription": app_services.convert_sns_subscription,
+    "sqs_queue_policy": app_services.convert_sqs_queue_policy,
+    "kms_alias": app_services.convert_kms_alias,
+    "secretsmanager_secret": app_services.convert_secret,
+    "ssm_parameter": app_services.convert_ssm_parameter,
+    "elasticache_replication_group": app_services.convert_replication_group,
 }
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from scanner.cloud.aws import seed_network as nw
 from scanner.cloud.aws import seed_services as sv
 from scanner.cloud.aws import seed_storage as st
 from scanner.cloud.aws import seed_types as ec
@@ -28,6 +29,9 @@ CREATORS: tuple[tuple[str, Creator], ...] = (
     ("aws_kms_alias", sv.kms_alias),
     ("aws_vpc", ec.vpc),
     ("aws_subnet", ec.subnet),
+    ("aws_internet_gateway", nw.internet_gateway),
+    ("aws_route_table", nw.route_table),
+    ("aws_route_table_association", nw.route_table_association),
     ("aws_security_group", ec.security_group),
     ("aws_security_group", ec.security_group_inline_rules),
     ("aws_security_group_rule", ec.security_group_rule),
@@ -55,6 +59,8 @@ CREATORS: tuple[tuple[str, Creator], ...] = (
     ("aws_db_instance", sv.db_instance),
     ("aws_instance", sv.instance),
     ("aws_lb", st.load_balancer),
+    ("aws_lb_target_group", nw.lb_target_group),
+    ("aws_lb_listener", nw.lb_listener),
 )
 _ACCOUNT_IN_ARN = re.compile(r"^arn:aws[\w-]*:[\w-]+:[\w-]*:(\d{12}):")
 

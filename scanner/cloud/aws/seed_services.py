@@ -146,10 +146,12 @@ def iam_role_policy_attachment(c: Clients, a: Mapping[str, Any], region: str) ->
 
 def iam_instance_profile(c: Clients, a: Mapping[str, Any], region: str) -> dict[str, str]:
     iam = c("iam")
-    out = iam.create_instance_profile(InstanceProfileName=a["name"], Path=sval(a.get("path")) or "/")
+    out = iam.create_instance_profile(
+        InstanceProfileName=a["name"], Path=sval(a.get("path")) or "/", Tags=tag_list(a)
+    )["InstanceProfile"]
     if sval(a.get("role")):
         iam.add_role_to_instance_profile(InstanceProfileName=a["name"], RoleName=a["role"])
-    return id_map(a.get("arn"), out["InstanceProfile"]["Arn"])
+    return {**id_map(a.get("arn"), out["Arn"]), **id_map(a.get("unique_id"), out.get("InstanceProfileId"))}
 
 
 def iam_user(c: Clients, a: Mapping[str, Any], region: str) -> dict[str, str]:

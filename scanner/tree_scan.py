@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from scanner.model import Finding, Mode, Notification
+from scanner.model import Finding, Inventory, Mode, Notification
 from scanner.policy.engine import evaluate_inventory
 from scanner.policy.loader import PolicySet
 from scanner.sources import detect
@@ -61,6 +61,9 @@ def scan_folders(
     workers = 1 if options.state_from_backend else worker_count(len(found.roots), found.tf_bytes)
     task = functools.partial(_scan_root, base_dir=base_dir, options=options, policies=policies, as_of=as_of)
     results, pool_notes = load_roots(found.roots, base_dir, task, on_error=_failed, workers=workers)
+    for program in found.pulumi_programs:  # run (opt-in) one after another: each is a child process
+        inv = detect.load_pulumi_folder(program, base_dir, options)
+        results.append(_evaluated(inv, policies, as_of))
     notes += pool_notes
     findings: list[Finding] = []
     inputs: list[str] = []
@@ -89,6 +92,11 @@ def _scan_root(
     inv = with_root(
         detect.load_root(root, configs, base_dir=base_dir, options=options), root_label(root, base_dir)
     )
+    return _evaluated(inv, policies, as_of)
+
+
+def _evaluated(inv: Inventory, policies: PolicySet, as_of: date | None) -> RootScan:
+    """One root's inventory → its findings (the inventory is not kept)."""
     notes = [*inv.notifications, *duplicate_notes(inv.resources)]
     # The root's resources stay alive until its findings are made: keep the cyclic GC off them.
     gc.freeze()

@@ -139,14 +139,14 @@ def load_folders(
     inventories, pool_notes = load_roots(
         found.roots, base_dir, task, on_error=inventory_error, workers=workers
     )
-    inventories += [_pulumi_program(path, base_dir, options) for path in found.pulumi_programs]
+    inventories += [load_pulumi_folder(path, base_dir, options) for path in found.pulumi_programs]
     resources = [r for inv in inventories for r in inv.resources]
     notes += pool_notes + [n for inv in inventories for n in inv.notifications] + duplicate_notes(resources)
     inputs = tuple(i for inv in inventories for i in inv.inputs)
     return Inventory(tuple(resources), tuple(dedupe(notes)), inputs), found.matched_patterns
 
 
-def _pulumi_program(path: Path, base_dir: Path, options: LoadOptions) -> Inventory:
+def load_pulumi_folder(path: Path, base_dir: Path, options: LoadOptions) -> Inventory:
     """A Pulumi program folder: run under mocks only with ``run_pulumi_programs``, else a notification."""
     from scanner.sources.pulumi_program import load_pulumi_program
 

@@ -86,7 +86,7 @@ def test_sarif_through_the_cli_points_at_the_linked_resource(tmp_path: Path) -> 
     assert proc.returncode == 1, proc.stderr
     doc = assert_valid_sarif(json.loads(out.read_text()))
     results = [r for r in doc["runs"][0]["results"] if r["ruleId"] == "AWS-S3-004"]
-    by_resource = {r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]: r for r in results}
+    by_resource = {r["properties"]["resource"]: r for r in results}
     child = by_resource["aws_s3_bucket_versioning.data"]
     region = child["locations"][0]["physicalLocation"]["region"]
     assert region["startLine"] == _line_of('"Suspended"')

@@ -102,6 +102,9 @@ def collect(options: ScanOptions) -> tuple[list[Resource], list[Notification], l
         except SourceError as exc:
             notes.append(Notification("error", str(exc), kind="input"))
             continue
+        except (Exception, RecursionError, MemoryError) as exc:  # one input never costs the others
+            notes.append(input_failure(spec, exc))
+            continue
         resources.extend(inventory.resources)
         notes.extend(inventory.notifications)
         inputs.extend(inventory.inputs or (spec,))
@@ -123,6 +126,13 @@ def run_scan(options: ScanOptions, library: PolicyLibrary | None = None) -> Scan
         inputs=tuple(_relative(p, options.base_dir) for p in inputs),
         summary={"resources": sum(1 for r in resources if r.mode.value == "managed")},
     )
+
+
+def input_failure(spec: str, exc: BaseException) -> Notification:
+    """An unexpected error while reading one input, as one line (the type and first line of it)."""
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    reason = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    return Notification("error", f"{spec}: cannot read input ({reason})", kind="input")
 
 
 def _relative(spec: str, base: Path) -> str:

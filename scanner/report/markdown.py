@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from scanner.model import Finding, RuleInfo, ScanResult, Status
 from scanner.report.common import SEVERITY_ORDER, counts, location_text, reportable, safe_value
+from scanner.report.escape import escape_line
 
 TOP = 20
 MORE = 200
@@ -19,6 +20,7 @@ _ICON = {"critical": "🟣", "high": "🔴", "medium": "🟠", "low": "🔵"}
 def _cell(text: object) -> str:
     """Text safe inside a table cell: no pipes, newlines, HTML or backticks to break out of it."""
     out = str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    out = escape_line(out)  # ESC, BEL, bidi overrides... as visible \uXXXX
     return out.replace("<", "&lt;").replace(">", "&gt;").replace("`", "'")
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from scanner import __version__
 from scanner.model import Finding, Notification, RuleInfo, ScanResult, SourceRef
 from scanner.report.common import SARIF_LEVEL, SECURITY_SEVERITY, dump_json, reportable, safe_value
+from scanner.report.escape import escape_deep, escape_line, sarif_uri
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/iacscan/iacscan"
@@ -55,7 +56,7 @@ def _physical(src: SourceRef) -> dict[str, Any]:
     region: dict[str, Any] = {"startLine": max(1, src.start_line)}
     if src.end_line and src.end_line >= src.start_line:
         region["endLine"] = src.end_line
-    return {"physicalLocation": {"artifactLocation": {"uri": src.path}, "region": region}}
+    return {"physicalLocation": {"artifactLocation": {"uri": sarif_uri(src.path)}, "region": region}}
 
 
 def _fallback_source(result: ScanResult) -> SourceRef:
@@ -64,31 +65,35 @@ def _fallback_source(result: ScanResult) -> SourceRef:
 
 def _result(finding: Finding, index: int, fallback: SourceRef) -> dict[str, Any]:
     location = _physical(finding.source or fallback)
-    location["logicalLocations"] = [{"fullyQualifiedName": finding.resource_address, "kind": "resource"}]
+    address = escape_line(finding.resource_address)
+    location["logicalLocations"] = [{"fullyQualifiedName": address, "kind": "resource"}]
     props: dict[str, Any] = {
-        "resource": finding.resource_address,
+        "resource": address,
         "resourceType": finding.resource_type,
         "origin": finding.origin.value,
         "severity": finding.severity.value,
     }
     if finding.attribute_path:
-        props["attribute"] = finding.attribute_path
+        props["attribute"] = escape_line(finding.attribute_path)
     if finding.drift_kind is not None:
         props["driftKind"] = finding.drift_kind.value
-        props["expected"] = safe_value(finding.expected)
-        props["actual"] = safe_value(finding.actual)
+        props["expected"] = escape_deep(safe_value(finding.expected))
+        props["actual"] = escape_deep(safe_value(finding.actual))
     out: dict[str, Any] = {
         "ruleId": finding.rule_id,
         "ruleIndex": index,
         "level": SARIF_LEVEL[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": escape_line(finding.message)},
         "locations": [location],
         "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint()},
         "properties": props,
     }
     if finding.suppression is not None:
         out["suppressions"] = [
-            {"kind": finding.suppression.kind, "justification": finding.suppression.justification}
+            {
+                "kind": finding.suppression.kind,
+                "justification": escape_line(finding.suppression.justification),
+            }
         ]
     return out
 
@@ -96,7 +101,7 @@ def _result(finding: Finding, index: int, fallback: SourceRef) -> dict[str, Any]
 def _notification(note: Notification) -> dict[str, Any]:
     out: dict[str, Any] = {
         "level": note.level,
-        "message": {"text": note.message},
+        "message": {"text": escape_line(note.message)},
         "descriptor": {"id": f"iacscan/{note.kind}"},
     }
     if note.source is not None:

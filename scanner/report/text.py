@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from scanner.model import Finding, ScanResult, Status
 from scanner.report.common import SEVERITY_ORDER, counts, location_text, reportable, safe_value
+from scanner.report.escape import escape_line
 
 _ANSI = {
     "critical": "1;37;41",
@@ -32,9 +33,10 @@ Paint = Callable[[str, str], str]
 
 
 def _painter(color: bool) -> Paint:
+    """Every piece of text goes through the painter, which escapes what came from scanned files."""
     if not color:
-        return lambda text, style: text
-    return lambda text, style: f"\x1b[{_ANSI[style]}m{text}\x1b[0m"
+        return lambda text, style: escape_line(text)
+    return lambda text, style: f"\x1b[{_ANSI[style]}m{escape_line(text)}\x1b[0m"
 
 
 def _suppressed(f: Finding, paint: Paint) -> str:
@@ -55,7 +57,7 @@ def _policy_lines(findings: list[Finding], paint: Paint) -> list[str]:
         else:
             label = paint(f"{f.severity.value.upper():<11}", f.severity.value)
         title = f.message.split(": ", 1)[-1]
-        lines.append(f"{label}{paint(f.rule_id, 'bold')}  {title}")
+        lines.append(f"{label}{paint(f.rule_id, 'bold')}  {escape_line(title)}")
         where = f"{paint(f.resource_address, 'resource')}  {paint(location_text(f), 'dim')}"
         lines.append(f"{_INDENT}{where}{_suppressed(f, paint)}")
     return lines
@@ -69,7 +71,7 @@ def _drift_lines(findings: list[Finding], paint: Paint) -> list[str]:
         line = f"{paint(f'{kind:<11}', style)}{paint(f.resource_address, 'resource')}"
         if f.attribute_path:
             expected, actual = _short(safe_value(f.expected)), _short(safe_value(f.actual))
-            line += f"  {f.attribute_path}: {expected} (IaC) → {actual} (cloud)"
+            line += escape_line(f"  {f.attribute_path}: {expected} (IaC) → {actual} (cloud)")
         lines.append(line)
         lines.append(f"{_INDENT}{paint(location_text(f), 'dim')}{_suppressed(f, paint)}")
     return lines

@@ -21,6 +21,7 @@ from scanner.commands.common import (
 )
 from scanner.config import apply_skips, project_config
 from scanner.exit_codes import ERROR, exit_code
+from scanner.input_errors import input_failure_exit
 from scanner.model import Severity
 from scanner.scan import ScanOptions, load_library, run_scan
 
@@ -114,6 +115,11 @@ def _parse_date(value: str | None) -> date | None:
 @click.option("--ignore", "drift_patterns", multiple=True, help="Drift ignore rule, .driftignore syntax.")
 @click.option("--driftignore", type=click.Path(dir_okay=False, path_type=Path), help="Drift ignore file.")
 @click.option("--strict", is_flag=True, help="With --drift, also report account defaults as unmanaged.")
+@click.option(
+    "--strict-inputs",
+    is_flag=True,
+    help="Exit 2 when any input, file or expression could not be read (the report is still written).",
+)
 @debug_option
 @handles_errors
 def command(
@@ -145,6 +151,7 @@ def command(
     drift_patterns: tuple[str, ...],
     driftignore: Path | None,
     strict: bool,
+    strict_inputs: bool,
     debug: bool,
 ) -> None:
     """Scan Terraform directories, plan/state files or Pulumi exports (PATHS) against the policies.
@@ -199,10 +206,7 @@ def command(
     if baseline_path is not None:
         result = baseline.apply(result, baseline.load(baseline_path))
     emit(result, fmt, output)
-    if any(n.kind == "input" and n.level == "error" for n in result.notifications):
-        for note in result.notifications:
-            if note.kind == "input":
-                click.echo(f"iacscan: error: {note.message}", err=True)
+    if input_failure_exit(result, paths, strict_inputs):
         sys.exit(ERROR)
     if partial:
         click.echo(

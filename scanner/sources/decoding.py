@@ -17,7 +17,7 @@ import re
 from scanner.errors import SourceError
 
 # Deepest bracket nesting accepted in JSON and HCL inputs. Real configurations stay far below it.
-MAX_NESTING = 500
+MAX_NESTING = 1000
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -49,7 +49,7 @@ def decode_json_bytes(data: bytes, display: str) -> str:
     except UnicodeDecodeError as exc:
         line = _line_of_bad_byte(data[skip:], exc.start, encoding)
         raise SourceError(
-            f"not valid {encoding.upper()} (byte offset {exc.start + skip})", display, line
+            f"cannot read file: not valid {encoding.upper()} (byte offset {exc.start + skip})", display, line
         ) from exc
 
 

@@ -16,10 +16,11 @@ from typing import Any
 from scanner.errors import UsageError
 from scanner.model import Inventory, Notification, Resource
 
+from .boundary import ReadBoundary
 from .scope import Loader, ModuleScope, Thunk
 from .variables import root_variable_values
 
-__all__ = ["load_terraform_dir"]
+__all__ = ["ReadBoundary", "load_terraform_dir"]
 
 
 def load_terraform_dir(
@@ -28,13 +29,19 @@ def load_terraform_dir(
     base_dir: Path,
     var_files: Sequence[Path] = (),
     variables: Mapping[str, str] = {},
+    boundary: ReadBoundary | None = None,
 ) -> Inventory:
-    """Resources, data sources and module calls of the Terraform root module at ``root``."""
+    """Resources, data sources and module calls of the Terraform root module at ``root``.
+
+    Files and modules are read only inside ``boundary`` (default: the repository holding ``root``,
+    see ``boundary.py``); pass ``ReadBoundary.for_scan(scanned_path)`` when ``root`` was found below
+    a scanned folder that is not in a git work tree.
+    """
     root = Path(root)
     base_dir = Path(base_dir)
     if not root.is_dir():
         raise UsageError(f"{root}: not a directory")
-    loader = Loader(root, base_dir, _manifest(root, base_dir))
+    loader = Loader(root, base_dir, _manifest(root, base_dir), boundary)
     notes: list[Notification] = []
     resources: list[Resource] = []
     old_limit = sys.getrecursionlimit()

@@ -10,14 +10,17 @@ from typing import Any
 from scanner.model import Mode, Notification, Origin, Resource, Sensitive, SourceRef, Unknown
 
 from .body import MODULE_META, RESOURCE_META, BodyResult, eval_top
+from .boundary import ReadBoundary, resolved
 from .config import Decl, ModuleConfig, load_module_config, rel_posix
 from .evaluate import Evaluator, index_suffix
 from .files import file_function
 from .iam import policy_document
+from .limits import MAX_INSTANCES, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, MAX_RESOURCES, Budget
 from .structure import Block
 from .values import LazyObject, to_bool, to_number, to_str
 
 Thunk = Callable[[], tuple[Any, frozenset[str]]]
+_Expansion = tuple[str, list[tuple[Any, dict[str, Any]]]]
 _BUSY = object()
 _NONE: frozenset[str] = frozenset()
 
@@ -33,12 +36,17 @@ class Instance:
 class Loader:
     """State shared by all module instances of one scan."""
 
-    def __init__(self, root: Path, base_dir: Path, manifest: dict[str, Path]) -> None:
+    def __init__(
+        self, root: Path, base_dir: Path, manifest: dict[str, Path], boundary: ReadBoundary | None = None
+    ) -> None:
         self.root = root
         self.base_dir = base_dir
         self.manifest = manifest
         self.notes: list[Notification] = []
-        self.allowed = (base_dir.resolve(), root.resolve())
+        self.budget = Budget(self.notes)  # the evaluation bounds of this root (limits.py)
+        # Files and modules are read only inside it. To allow a folder outside the repository (a
+        # remote module's download), widen it: ``loader.boundary = loader.boundary.with_root(folder)``.
+        self.boundary = boundary or ReadBoundary.for_scan(root)
         self._configs: dict[Path, ModuleConfig] = {}
 
     def config(self, directory: Path) -> ModuleConfig:
@@ -50,8 +58,8 @@ class Loader:
             self._configs[key] = cfg
         return cfg
 
-    def warn(self, message: str, source: SourceRef | None) -> None:
-        self.notes.append(Notification(level="warning", kind="module", message=message, source=source))
+    def warn(self, message: str, source: SourceRef | None, kind: str = "module") -> None:
+        self.notes.append(Notification(level="warning", kind=kind, message=message, source=source))
 
 
 class ModuleScope:
@@ -76,6 +84,7 @@ class ModuleScope:
             "terraform": {"workspace": "default"},
         }
         self.call_env: dict[str, Any] = self.base_env  # count/each of the module call, set by the parent
+        self.budget = loader.budget
         self._memo: dict[tuple[str, str], Any] = {}
         self._res: dict[tuple[str, str, str], Any] = {}
         self._values: dict[tuple[str, str, str], tuple[Any, str]] = {}
@@ -197,12 +206,16 @@ class ModuleScope:
         key_path = f"{self.key_path}.{name}" if self.key_path else name
         directory: Path | None = None
         if isinstance(source, str) and source.startswith(("./", "../")):
-            directory = (self.cfg.dir / source).resolve()
+            directory = resolved(self.cfg.dir / source)
         elif key_path in self.loader.manifest:
-            directory = self.loader.manifest[key_path].resolve()
+            directory = resolved(self.loader.manifest[key_path])
         shown = source if isinstance(source, str) else "(unknown)"
         if directory is None:
             self.loader.warn(f"{label}: module source {shown!r} is not available locally; skipped", where)
+            return "missing", []
+        if not self.loader.boundary.allows(directory):
+            message = f"{label}: module source {shown!r} lies outside the repository; not read"
+            self.loader.warn(message, where, kind="boundary")
             return "missing", []
         if directory in self.chain:
             self.loader.warn(f"{label}: module source {shown!r} calls itself (cycle); skipped", where)
@@ -210,8 +223,17 @@ class ModuleScope:
         if not directory.is_dir():
             self.loader.warn(f"{label}: module directory {shown!r} not found; skipped", where)
             return "missing", []
+        if len(self.chain) > MAX_MODULE_DEPTH:
+            self.budget.hit(f"module calls nested deeper than {MAX_MODULE_DEPTH}", (label, where), once=True)
+            return "missing", []
         cfg = self.loader.config(directory)
-        kind, expansions = self._expand(blk)
+        kind, expansions = self._expand(blk, (label, where))
+        self.budget.modules += len(expansions)
+        if self.budget.modules > MAX_MODULE_INSTANCES:
+            self.budget.hit(
+                f"more than {MAX_MODULE_INSTANCES:,} module instances in this root", (label, where), once=True
+            )
+            return "missing", []
         kids: list[tuple[Any, ModuleScope]] = []
         for key, env in expansions:
             prefix = label + ("" if key is None else index_suffix(key))
@@ -229,7 +251,7 @@ class ModuleScope:
         return lambda: self._eval(expr, env)
 
     # ---- resources -----------------------------------------------------------------------------
-    def _expand(self, blk: Block) -> tuple[str, list[tuple[Any, dict[str, Any]]]]:
+    def _expand(self, blk: Block, where: tuple[str, SourceRef | None] = ("", None)) -> _Expansion:
         base = self.base_env
         count = blk.attrs.get("count")
         if count is not None:
@@ -238,16 +260,25 @@ class ModuleScope:
                 num = int(to_number(n))
             except Exception:
                 return "unknown", [(None, {**base, "count": {"index": Unknown}})]
+            if num > MAX_INSTANCES:
+                self.budget.hit(f"count = {num} is over the {MAX_INSTANCES:,} instances read", where)
+                return "unknown", [(None, {**base, "count": {"index": Unknown}})]
             return "count", [(i, {**base, "count": {"index": i}}) for i in range(max(num, 0))]
         fe = blk.attrs.get("for_each")
         if fe is not None:
             coll = self._eval(fe.expr)[0]
+            unknown = [(None, {**base, "each": {"key": Unknown, "value": Unknown}})]
+            if isinstance(coll, (dict, list)) and len(coll) > MAX_INSTANCES:
+                self.budget.hit(
+                    f"for_each over {len(coll):,} elements is over the {MAX_INSTANCES:,} read", where
+                )
+                return "unknown", unknown
             if isinstance(coll, dict):
                 pairs = sorted(coll.items())
             elif isinstance(coll, list) and all(isinstance(x, str) for x in coll):
                 pairs = [(x, x) for x in sorted(set(coll))]
             else:
-                return "unknown", [(None, {**base, "each": {"key": Unknown, "value": Unknown}})]
+                return "unknown", unknown
             return "each", [(k, {**base, "each": {"key": k, "value": v}}) for k, v in pairs]
         return "single", [(None, base)]
 
@@ -284,10 +315,18 @@ class ModuleScope:
             if decl is None:
                 return None
             self._res[key3] = _BUSY
-            kind, expansions = self._expand(decl.block)
             base = ("data." if key3[0] == "data" else "") + f"{key3[1]}.{key3[2]}"
             if self.prefix:
                 base = f"{self.prefix}.{base}"
+            where = (base, SourceRef(decl.path, decl.block.start_line, decl.block.end_line))
+            kind, expansions = self._expand(decl.block, where)
+            self.budget.resources += len(expansions)
+            if self.budget.resources > MAX_RESOURCES:
+                self.budget.hit(
+                    f"more than {MAX_RESOURCES:,} resource instances in this root", where, once=True
+                )
+                self._res[key3] = None
+                return None
             insts = [Instance(k, base + ("" if k is None else index_suffix(k)), env) for k, env in expansions]
             got = (kind, insts, decl)
             self._res[key3] = got
@@ -311,7 +350,17 @@ class ModuleScope:
         return LazyObject(inst.address, get)
 
     def file_function(self, name: str, args: list[Any]) -> Any:
-        return file_function(name, args, self.loader.root, self.cfg.dir, self.loader.allowed)
+        return file_function(
+            name, args, self.loader.root, self.cfg.dir, self.loader.boundary, self._boundary_note
+        )
+
+    def _boundary_note(self, message: str) -> None:
+        address, source = self.budget.where
+        prefix = f"{source.path}:{source.start_line}: " if source is not None else ""
+        subject = f"{address}: " if address else ""
+        text = f"{prefix}{subject}{message}"
+        if not any(n.message == text for n in self.loader.notes[-20:]):
+            self.loader.warn(text, source, kind="boundary")
 
     # ---- output ------------------------------------------------------------------------------
     def collect(self, out: list[Resource]) -> None:
@@ -323,6 +372,7 @@ class ModuleScope:
             source = SourceRef(decl.path, blk.start_line, blk.end_line)
             sup = decl.comments.for_block(blk.start_line, blk.end_line)
             for inst in got[1]:
+                self.budget.where = (inst.address, source)
                 try:
                     body = self.body(decl, inst)
                 except Exception as exc:  # a bug must cost one resource, not the scan

@@ -42,6 +42,10 @@ def report_failure(exc: BaseException, debug: bool) -> int:
         return INTERRUPTED
     if isinstance(exc, click.exceptions.Exit):
         return exc.exit_code
+    no_args = getattr(click.exceptions, "NoArgsIsHelpError", None)
+    if no_args is not None and isinstance(exc, no_args) and exc.ctx is not None:
+        click.echo(exc.ctx.get_help())  # `iacscan` alone: the help, as a question deserves
+        return 0
     if debug:
         traceback.print_exception(exc)
     if isinstance(exc, click.ClickException):

@@ -53,17 +53,19 @@ def format_option(default: str = "text") -> Callable[[F], F]:
     )
 
 
-def _checked_output(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
-    if value is not None:
-        check_target(value)  # an empty path or a folder: one line before anything is scanned
-    return value
+def _checked_output(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+    if value is None:
+        return None
+    check_target(value)  # an empty path or a folder: one line before anything is scanned
+    return Path(value)
 
 
 def output_option(func: F) -> F:
     return click.option(
         "--output",
         "-o",
-        type=click.Path(path_type=Path, allow_dash=True),
+        type=str,
+        metavar="FILE",
         callback=_checked_output,
         help="Write the report to FILE (atomically; missing folders are created; - for standard output).",
     )(func)

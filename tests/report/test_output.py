@@ -99,4 +99,3 @@ def test_lone_surrogates_are_written_as_escapes(tmp_path: Path) -> None:
     target = tmp_path / "r.json"
     write_atomic(target, '{"name": "\ud800"}')
     assert target.read_bytes() == b'{"name": "\\ud800"}'
-

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from scanner.model import Finding, Sensitive, Severity, Status, Unknown
+from scanner.report.escape import json_visible
 
 SECURITY_SEVERITY = {
     Severity.CRITICAL: "9.5",
@@ -82,5 +83,5 @@ def dump_json(document: Any, items: int) -> str:
     10,000-resource scan it would cost more than the scan itself.
     """
     if items <= PRETTY_LIMIT:
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    return json.dumps(document, separators=(",", ":"), ensure_ascii=False) + "\n"
+        return json_visible(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
+    return json_visible(json.dumps(document, separators=(",", ":"), ensure_ascii=False)) + "\n"

@@ -47,6 +47,17 @@ def escape_deep(value: Any) -> Any:
     return value
 
 
+# What JSON's own escaping leaves raw: DEL, C1 controls, separators, bidi overrides (always in strings).
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_visible(text: str) -> str:
+    """JSON text with the characters above as ``\\uXXXX`` escapes: the same value, shown safely."""
+    if _JSON_UNSAFE.search(text) is None:
+        return text
+    return _JSON_UNSAFE.sub(_visible, text)
+
+
 # RFC 3986: unreserved characters and "/" stay; everything else in a relative path is percent-encoded.
 _URI_SAFE = "/-._~"
 

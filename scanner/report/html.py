@@ -14,7 +14,7 @@ from html import escape
 from scanner import __version__
 from scanner.model import Finding, RuleInfo, ScanResult, Status
 from scanner.report.common import SEVERITY_ORDER, counts, location_text, reportable, safe_value
-from scanner.report.escape import escape_lines
+from scanner.report.escape import escape_line
 
 _COLORS = {
     "critical": "#7b1fa2",
@@ -72,7 +72,7 @@ _JS = """
 
 
 def _e(value: object) -> str:
-    return escape(escape_lines(str(value)), quote=True)
+    return escape(escape_line(str(value)), quote=True)
 
 
 def _bars(title: str, rows: Sequence[tuple[str, Sequence[tuple[str, int]]]], *, width: int = 440) -> str:

@@ -69,7 +69,8 @@ def test_no_format_lets_control_characters_through(hostile_dir: Path, fmt: str) 
     if fmt == "sarif":
         doc = assert_valid_sarif(out)
         uris = {
-            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in doc["runs"][0]["results"]
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in doc["runs"][0]["results"]
         }
         assert uris == {"odd%20dir%231/main.tf"}
     if fmt == "json":  # JSON escapes them itself; the value survives intact for machines

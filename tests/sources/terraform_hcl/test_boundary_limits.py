@@ -20,7 +20,9 @@ def layout(tmp_path: Path) -> Path:
     """tmp/outside/secret.txt beside tmp/repo/{.git, root, modules/m, link -> ../outside}."""
     (tmp_path / "outside").mkdir()
     (tmp_path / "outside" / "secret.txt").write_text(SECRET)
-    (tmp_path / "outside" / "main.tf").write_text(f'resource "aws_sqs_queue" "leak" {{\n  name = "{SECRET}"\n}}\n')
+    (tmp_path / "outside" / "main.tf").write_text(
+        f'resource "aws_sqs_queue" "leak" {{\n  name = "{SECRET}"\n}}\n'
+    )
     repo = tmp_path / "repo"
     (repo / ".git").mkdir(parents=True)
     (repo / "root").mkdir()

@@ -95,7 +95,8 @@ class Case:
 def _canary_reads(canary_path: str) -> list[bytes]:
     return [
         f'\nresource "aws_s3_bucket" "leak" {{\n  bucket = file("{canary_path}")\n}}\n'.encode(),
-        f'\nlocals {{ t = templatefile("{canary_path}", {{}}) }}\noutput "t" {{ value = local.t }}\n'.encode(),
+        f'\nlocals {{ t = templatefile("{canary_path}", {{}}) }}\n'.encode()
+        + b'output "t" { value = local.t }\n',
         b'\nresource "aws_s3_bucket" "leak2" {\n  bucket = file("../../outside/canary.txt")\n}\n',
         b'\nmodule "out" {\n  source = "../../outside"\n}\n',
         b'\nresource "aws_s3_bucket" "leak3" {\n  bucket = file("link/canary.txt")\n}\n',

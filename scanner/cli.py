@@ -32,7 +32,7 @@ class LazyGroup(click.Group):
         argv = kwargs.get("args")
         debug = "--debug" in (argv if argv is not None else sys.argv[1:])
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
         except SystemExit:
             raise
         except BaseException as exc:

@@ -203,11 +203,11 @@ def scan_rss_mb(path: Path) -> tuple[float, float]:
 REPEAT = 3
 
 
-def measure(kind: str, path: Path, traced: bool = False) -> dict[str, float]:
+def measure(kind: str, path: Path, traced: bool = False, repeat: int = REPEAT) -> dict[str, float]:
     """One load in a fresh interpreter; the best time of ``REPEAT`` runs (the machine may be shared)."""
     code = _MEASURE.format(root=str(ROOT))
     runs = []
-    for _ in range(1 if traced else REPEAT):
+    for _ in range(1 if traced else repeat):
         argv = [sys.executable, "-c", code, kind, str(path), "traced" if traced else "timed"]
         out = subprocess.run(argv, capture_output=True, text=True, check=True)
         runs.append(json.loads(out.stdout))
@@ -223,6 +223,7 @@ def main() -> None:
         "--scan", action="store_true", help="Also measure a whole `iacscan scan` of each file."
     )
     parser.add_argument("--kinds", nargs="*", default=["state", "plan", "pulumi"])
+    parser.add_argument("--repeat", type=int, default=REPEAT, help="Timed runs per load (the best is shown).")
     args = parser.parse_args()
     print(f"{'input':<8}{'resources':>10}{'size MB':>9}{'json.loads s':>13}{'load s':>8}"
           f"{'peak MB':>9}{'RSS MB':>8}{'scan s':>8}{'scan RSS MB':>12}{'x size':>7}")  # fmt: skip
@@ -234,8 +235,8 @@ def main() -> None:
         for count in counts:
             with tempfile.TemporaryDirectory() as tmp:  # one file at a time: 200 MB inputs are big
                 path = write_input(kind, Path(tmp), count)
-                raw = measure("json", path)
-                got = measure(kind, path)
+                raw = measure("json", path, repeat=args.repeat)
+                got = measure(kind, path, repeat=args.repeat)
                 got["peak_mb"] = measure(kind, path, traced=True)["peak_mb"]
                 size = path.stat().st_size / 2**20
                 scan_s, scan_rss = scan_rss_mb(path) if args.scan else (0.0, 0.0)

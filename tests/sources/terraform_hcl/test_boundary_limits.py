@@ -118,3 +118,19 @@ def test_evaluation_bounds(tmp_path: Path, body: str, address: str, note: str) -
     assert q.attrs.get("name", Unknown) is Unknown
     if note:
         assert any(note in m for m in notes), notes
+
+
+def test_modules_json_entries_outside_the_repository_are_not_loaded(layout: Path) -> None:
+    manifest = layout / "root" / ".terraform" / "modules"
+    manifest.mkdir(parents=True)
+    (manifest / "modules.json").write_text(
+        '{"Modules": [{"Key": "net", "Source": "registry.terraform.io/x/net/aws", "Dir": "../../outside"},'
+        ' {"Key": "ok", "Source": "registry.terraform.io/x/ok/aws", "Dir": "../modules/m"}]}'
+    )
+    got = _load(
+        layout,
+        'module "net" {\n  source = "x/net/aws"\n}\nmodule "ok" {\n  source = "x/ok/aws"\n}\n',
+    )
+    assert "module.ok.aws_sqs_queue.inner" in got["by"]  # type: ignore[operator]
+    assert not any(SECRET in str(r.attrs) for r in got["inv"].resources)  # type: ignore[attr-defined]
+    assert any("module.net" in m and "outside the repository" in m for m in got["notes"])  # type: ignore[attr-defined]

@@ -1,10 +1,13 @@
-"""Load time and peak memory of 10,000-resource Terraform state and plan files.
+"""Load time and peak memory of large Terraform state, plan and Pulumi export files.
 
-    python benchmarks/bench_inputs.py [--resources N]
+    python benchmarks/bench_inputs.py [--resources N]      # 10,000 resources each (the default)
+    python benchmarks/bench_inputs.py --mb 60 200          # files of about 60 MB and 200 MB
+    python benchmarks/bench_inputs.py --mb 60 --scan       # also a whole `iacscan scan` of each
 
-Builds the files from the webapp example's resources (copied with new names and ids), then loads
-each in a fresh subprocess and prints wall time, tracemalloc peak and max RSS, next to a plain
-``json.loads`` of the same text for scale.
+Builds the files in a temporary folder from the webapp examples' resources (copied with new names and
+ids), then loads each in a fresh subprocess and prints wall time, tracemalloc peak and max RSS, next
+to a plain ``json.loads`` of the same text for scale. With ``--scan``, also the max RSS of a whole
+``iacscan scan FILE -f sarif -o ...`` run and its ratio to the file size (the bound is 10x).
 """
 
 from __future__ import annotations
@@ -12,13 +15,16 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 STACK = ROOT / "stacks" / "terraform" / "webapp"
+PULUMI = ROOT / "stacks" / "pulumi" / "webapp" / "stack-export.json"
 
 _MEASURE = """
 import json, resource, sys, time, tracemalloc
@@ -33,6 +39,9 @@ def load():
     if kind == "state":
         from scanner.sources.terraform_state import load_state
         return len(load_state(path, base_dir=path.parent).resources)
+    if kind == "pulumi":
+        from scanner.sources.detect import load_input
+        return len(load_input(str(path), base_dir=path.parent).resources)
     from scanner.sources.terraform_plan import load_plan
     return len(load_plan(path, base_dir=path.parent).resources)
 
@@ -140,14 +149,65 @@ def make_plan(state: dict[str, object]) -> dict[str, object]:
     }  # fmt: skip
 
 
+def make_pulumi(count: int) -> dict[str, object]:
+    """A Pulumi stack export with ``count`` custom resources copied from the webapp example."""
+    base = json.loads(PULUMI.read_text())
+    deployment = base["deployment"]
+    templates = [r for r in deployment["resources"] if r.get("custom") and r.get("id")]
+    resources = [r for r in deployment["resources"] if not r.get("custom")]
+    copy_no = 0
+    while len(resources) < count:
+        for tmpl in templates:
+            entry = _rename(copy.deepcopy(tmpl), "webapp", f"webapp{copy_no}")
+            resources.append(entry)  # type: ignore[arg-type]
+        copy_no += 1
+    deployment["resources"] = resources[:count]
+    return base  # type: ignore[no-any-return]
+
+
+def _per_resource_bytes(kind: str) -> float:
+    sample = 500
+    if kind == "pulumi":
+        return len(json.dumps(make_pulumi(sample), indent=2)) / sample
+    state = make_state(sample)
+    if kind == "state":
+        return len(json.dumps(state, indent=2)) / sample
+    return len(json.dumps(make_plan(state), separators=(",", ":"))) / sample
+
+
+def write_input(kind: str, folder: Path, resources: int) -> Path:
+    if kind == "pulumi":
+        path = folder / "stack-export.json"
+        path.write_text(json.dumps(make_pulumi(resources), indent=2))
+        return path
+    state = make_state(resources)
+    if kind == "state":
+        path = folder / "terraform.tfstate"
+        path.write_text(json.dumps(state, indent=2))  # indented, as Terraform writes state
+        return path
+    path = folder / "plan.json"
+    path.write_text(json.dumps(make_plan(state), separators=(",", ":")))  # one line, as `show -json`
+    return path
+
+
+def scan_rss_mb(path: Path) -> tuple[float, float]:
+    """Wall time and max RSS (MB) of a whole `iacscan scan` of ``path`` in a child process."""
+    argv = [sys.executable, "-m", "scanner", "scan", str(path), "-f", "sarif", "-o", str(path) + ".sarif"]
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    _, _, usage = os.wait4(child.pid, 0)  # this child's own peak, not the largest of all children
+    child.returncode = 0
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
 REPEAT = 3
 
 
-def measure(kind: str, path: Path, traced: bool = False) -> dict[str, float]:
+def measure(kind: str, path: Path, traced: bool = False, repeat: int = REPEAT) -> dict[str, float]:
     """One load in a fresh interpreter; the best time of ``REPEAT`` runs (the machine may be shared)."""
     code = _MEASURE.format(root=str(ROOT))
     runs = []
-    for _ in range(1 if traced else REPEAT):
+    for _ in range(1 if traced else repeat):
         argv = [sys.executable, "-c", code, kind, str(path), "traced" if traced else "timed"]
         out = subprocess.run(argv, capture_output=True, text=True, check=True)
         runs.append(json.loads(out.stdout))
@@ -158,22 +218,32 @@ def measure(kind: str, path: Path, traced: bool = False) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--resources", type=int, default=10_000)
+    parser.add_argument("--mb", type=float, nargs="*", help="Build files of about these sizes (MB) instead.")
+    parser.add_argument(
+        "--scan", action="store_true", help="Also measure a whole `iacscan scan` of each file."
+    )
+    parser.add_argument("--kinds", nargs="*", default=["state", "plan", "pulumi"])
+    parser.add_argument("--repeat", type=int, default=REPEAT, help="Timed runs per load (the best is shown).")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        state = make_state(args.resources)
-        state_path = Path(tmp) / "terraform.tfstate"
-        state_path.write_text(json.dumps(state, indent=2))  # indented, as Terraform writes state
-        plan_path = Path(tmp) / "plan.json"
-        plan_path.write_text(json.dumps(make_plan(state), separators=(",", ":")))  # one line, as `show -json`
-        print(f"{'input':<10}{'resources':>10}{'size MB':>10}{'json.loads s':>14}{'load s':>9}"
-              f"{'peak MB':>10}{'max RSS MB':>12}")  # fmt: skip
-        for kind, path in (("state", state_path), ("plan", plan_path)):
-            raw = measure("json", path)
-            got = measure(kind, path)
-            got["peak_mb"] = measure(kind, path, traced=True)["peak_mb"]
-            size = path.stat().st_size / 2**20
-            print(f"{kind:<10}{int(got['n']):>10}{size:>10.1f}{raw['seconds']:>14.2f}{got['seconds']:>9.2f}"
-                  f"{got['peak_mb']:>10.0f}{got['rss_mb']:>12.0f}")  # fmt: skip
+    print(f"{'input':<8}{'resources':>10}{'size MB':>9}{'json.loads s':>13}{'load s':>8}"
+          f"{'peak MB':>9}{'RSS MB':>8}{'scan s':>8}{'scan RSS MB':>12}{'x size':>7}")  # fmt: skip
+    for kind in args.kinds:
+        counts = [args.resources]
+        if args.mb:
+            per = _per_resource_bytes(kind)
+            counts = [int(mb * 2**20 / per) for mb in args.mb]
+        for count in counts:
+            with tempfile.TemporaryDirectory() as tmp:  # one file at a time: 200 MB inputs are big
+                path = write_input(kind, Path(tmp), count)
+                raw = measure("json", path, repeat=args.repeat)
+                got = measure(kind, path, repeat=args.repeat)
+                got["peak_mb"] = measure(kind, path, traced=True)["peak_mb"]
+                size = path.stat().st_size / 2**20
+                scan_s, scan_rss = scan_rss_mb(path) if args.scan else (0.0, 0.0)
+                ratio = scan_rss / size if args.scan else 0.0
+                print(f"{kind:<8}{int(got['n']):>10}{size:>9.1f}{raw['seconds']:>13.2f}{got['seconds']:>8.2f}"
+                      f"{got['peak_mb']:>9.0f}{got['rss_mb']:>8.0f}{scan_s:>8.1f}{scan_rss:>12.0f}"
+                      f"{ratio:>7.1f}", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from scanner import __version__
+from scanner.failures import report_failure
 
 # Command name → module exposing ``command``. Loaded only when used, so `iacscan scan` starts fast.
 COMMANDS = {
@@ -25,6 +26,21 @@ COMMANDS = {
 
 
 class LazyGroup(click.Group):
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        """Every usage mistake is one line (no usage block); no traceback escapes without --debug."""
+        standalone = kwargs.pop("standalone_mode", True)
+        argv = kwargs.get("args")
+        debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
+        except SystemExit:
+            raise
+        except BaseException as exc:
+            code = report_failure(exc, debug)
+        if not standalone:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(name for name in COMMANDS if self._available(name))
 
@@ -47,8 +63,4 @@ def main_group() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    try:
-        main_group.main(args=argv, prog_name="iacscan", standalone_mode=True)
-    except KeyboardInterrupt:
-        click.echo("iacscan: interrupted", err=True)
-        sys.exit(130)
+    main_group.main(args=argv, prog_name="iacscan", standalone_mode=True)

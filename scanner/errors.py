@@ -17,6 +17,7 @@ class SourceError(ScannerError):
     def __init__(self, message: str, path: str = "", line: int | None = None) -> None:
         self.path = path
         self.line = line
+        self.reason = message
         where = f"{path}:{line}: " if path and line else (f"{path}: " if path else "")
         super().__init__(f"{where}{message}")
 

@@ -12,7 +12,7 @@ import hashlib
 def fingerprint(rule_id: str, root: str, address: str, attribute_path: str = "") -> str:
     parts = (rule_id, address, attribute_path) if not root else (rule_id, root, address, attribute_path)
     raw = "\x1f".join(parts)
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def legacy_fingerprint(rule_id: str, address: str, attribute_path: str = "") -> str:

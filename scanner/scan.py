@@ -159,6 +159,9 @@ def run_scan(options: ScanOptions, library: PolicyLibrary | None = None) -> Scan
                 raise
             notes.append(Notification("error", str(exc), kind="input"))
             continue
+        except (Exception, RecursionError, MemoryError) as exc:  # one input never costs the others
+            notes.append(input_failure(spec, exc))
+            continue
         resources.extend(inventory.resources)
         notes.extend(inventory.notifications)
         inputs.extend(inventory.inputs or (spec,))
@@ -184,6 +187,13 @@ def _skipped(spec: str, options: ScanOptions) -> set[str]:
 
     rel = _relative(spec, options.base_dir)
     return {p for p in options.skip_paths if pathspec.GitIgnoreSpec.from_lines([p]).match_file(rel)}
+
+
+def input_failure(spec: str, exc: BaseException) -> Notification:
+    """An unexpected error while reading one input, as one line (the type and first line of it)."""
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    reason = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    return Notification("error", f"{spec}: cannot read input ({reason})", kind="input")
 
 
 def _relative(spec: str, base: Path) -> str:

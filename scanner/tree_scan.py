@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import gc
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -57,6 +57,7 @@ def scan_folders(
     as_of: date | None,
 ) -> TreeScan:
     found = discover(folders, base_dir, options.skip_paths)
+    options = replace(options, read_roots=options.read_roots or tuple(folders))
     notes = [*found.notifications, *missing_notes(folders, found, base_dir, detect.FORMATS_HINT)]
     workers = 1 if options.state_from_backend else worker_count(len(found.roots), found.tf_bytes)
     task = functools.partial(_scan_root, base_dir=base_dir, options=options, policies=policies, as_of=as_of)

@@ -5,17 +5,16 @@ from __future__ import annotations
 import functools
 import shutil
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from scanner.errors import ScannerError
 from scanner.exit_codes import ERROR
+from scanner.failures import report_failure
 from scanner.model import ScanResult
-from scanner.output import write_atomic
+from scanner.output import check_target, write_atomic, write_stdout
 from scanner.report import FORMATS, render
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -34,15 +33,10 @@ def handles_errors(func: F) -> F:
         debug = bool(kwargs.get("debug"))
         try:
             return func(*args, **kwargs)
-        except ScannerError as exc:
-            if debug:
-                traceback.print_exc()
-            fail(str(exc))
-        except (OSError, ValueError, RuntimeError, KeyError, TypeError) as exc:
-            if debug:
-                traceback.print_exc()
-            fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
-        return None
+        except SystemExit:
+            raise
+        except Exception as exc:
+            sys.exit(report_failure(exc, debug))
 
     return wrapper  # type: ignore[return-value]
 
@@ -60,13 +54,22 @@ def format_option(default: str = "text") -> Callable[[F], F]:
     )
 
 
+def _checked_outputs(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[Path, ...]:
+    for value in values:
+        check_target(value)  # an empty path or a folder: one line before anything is scanned
+    return tuple(Path(value) for value in values)
+
+
 def output_option(func: F) -> F:
     return click.option(
         "--output",
         "-o",
-        type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+        type=str,
+        metavar="FILE",
         multiple=True,
-        help="Write the report to FILE (atomically) instead of standard output; repeatable, paired with -f.",
+        callback=_checked_outputs,
+        help="Write the report to FILE (atomically; missing folders are created; - for standard output); "
+        "repeatable, paired in order with -f.",
     )(func)
 
 
@@ -94,10 +97,9 @@ def debug_option(func: F) -> F:
 
 def emit(result: ScanResult, fmt: str, output: Path | None) -> None:
     """Render and write the report: to FILE atomically, or to standard output (colour on a terminal)."""
-    if output is not None:
+    if output is not None and str(output) != "-":
         write_atomic(output, render(result, fmt))
         return
     color = fmt == "text" and sys.stdout.isatty()
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 120
-    sys.stdout.write(render(result, fmt, color=color, width=max(width, 80)))
-    sys.stdout.flush()
+    write_stdout(render(result, fmt, color=color, width=max(width, 80)))

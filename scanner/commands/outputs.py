@@ -21,7 +21,7 @@ from pathlib import Path
 
 from scanner.errors import UsageError
 from scanner.model import ScanResult, Status
-from scanner.output import write_atomic
+from scanner.output import write_atomic, write_stdout
 from scanner.report import render
 
 STDOUT = "-"
@@ -93,5 +93,4 @@ def emit_all(result: ScanResult, plan: OutputPlan) -> None:
             text = render(
                 result, target.fmt, color=target.fmt == "text" and tty, width=max(width, 80), show=plan.show
             )
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            write_stdout(text)  # lone surrogates from hostile input are escaped, never a crash

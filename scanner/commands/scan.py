@@ -30,6 +30,7 @@ from scanner.commands.filters import (
 from scanner.commands.outputs import emit_all, plan_outputs
 from scanner.config import Config, apply_skips, project_config
 from scanner.exit_codes import ERROR, exit_code
+from scanner.input_errors import input_failure_exit
 from scanner.model import Severity, Status
 from scanner.report import SHOWS_MORE
 from scanner.scan import ScanOptions, load_library, run_scan
@@ -163,6 +164,11 @@ def _download_settings(flag: bool | None, cache: Path | None, config: Config) ->
     type=click.Path(file_okay=False, path_type=Path),
     help="Cache directory for downloaded modules (default: ~/.cache/iacscan/modules).",
 )
+@click.option(
+    "--strict-inputs",
+    is_flag=True,
+    help="Exit 2 when any input, file or expression could not be read (the report is still written).",
+)
 @debug_option
 @handles_errors
 def command(
@@ -200,6 +206,7 @@ def command(
     run_pulumi_programs: bool | None,
     download_modules: bool | None,
     module_cache: Path | None,
+    strict_inputs: bool,
     debug: bool,
 ) -> None:
     """Scan Terraform directories, plan/state files or Pulumi exports (PATHS) against the policies.
@@ -274,10 +281,7 @@ def command(
             for note in notes:
                 click.echo(f"iacscan: warning: {note.message}", err=True)
     emit_all(result, plan)
-    if any(n.kind == "input" and n.level == "error" for n in result.notifications):
-        for note in result.notifications:
-            if note.kind == "input":
-                click.echo(f"iacscan: error: {note.message}", err=True)
+    if input_failure_exit(result, paths, strict_inputs):
         sys.exit(ERROR)
     if partial:
         click.echo(

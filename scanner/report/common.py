@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from scanner.model import Finding, Sensitive, Severity, Status, Unknown
+from scanner.report.escape import json_visible
 
 SECURITY_SEVERITY = {
     Severity.CRITICAL: "9.5",
@@ -82,12 +83,15 @@ def qualified(finding: Finding) -> str:
 
 
 def location_text(finding: Finding) -> str:
+    """``file:line`` for display; a hostile file name's control characters shown as escapes."""
+    from scanner.report.escape import escape_line
+
     src = finding.source
     if src is None:
         return "-"
     if src.end_line and src.end_line != src.start_line:
-        return f"{src.path}:{src.start_line}-{src.end_line}"
-    return f"{src.path}:{src.start_line}"
+        return escape_line(f"{src.path}:{src.start_line}-{src.end_line}")
+    return escape_line(f"{src.path}:{src.start_line}")
 
 
 PRETTY_LIMIT = 500
@@ -100,8 +104,8 @@ def dump_json(document: Any, items: int) -> str:
     10,000-resource scan it would cost more than the scan itself.
     """
     if items <= PRETTY_LIMIT:
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    return json.dumps(document, separators=(",", ":"), ensure_ascii=False) + "\n"
+        return json_visible(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
+    return json_visible(json.dumps(document, separators=(",", ":"), ensure_ascii=False)) + "\n"
 
 
 def coverage_line(summary: Mapping[str, Any]) -> str | None:

@@ -22,6 +22,7 @@ from scanner.report.common import (
     reportable,
     safe_value,
 )
+from scanner.report.escape import escape_line
 
 _COLORS = {
     "critical": "#7b1fa2",
@@ -79,7 +80,7 @@ _JS = """
 
 
 def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+    return escape(escape_line(str(value)), quote=True)
 
 
 def _bars(title: str, rows: Sequence[tuple[str, Sequence[tuple[str, int]]]], *, width: int = 440) -> str:

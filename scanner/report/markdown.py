@@ -17,6 +17,7 @@ from scanner.report.common import (
     reportable,
     safe_value,
 )
+from scanner.report.escape import escape_line
 
 TOP = 20
 MORE = 200
@@ -27,6 +28,7 @@ _ICON = {"critical": "🟣", "high": "🔴", "medium": "🟠", "low": "🔵"}
 def _cell(text: object) -> str:
     """Text safe inside a table cell: no pipes, newlines, HTML or backticks to break out of it."""
     out = str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    out = escape_line(out)  # ESC, BEL, bidi overrides... as visible \uXXXX
     return out.replace("<", "&lt;").replace(">", "&gt;").replace("`", "'")
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from typing import Any
-from urllib.parse import quote
 
 from scanner import __version__
 from scanner.model import Finding, Notification, RuleInfo, ScanResult, SourceRef, Status
@@ -18,6 +17,7 @@ from scanner.report.common import (
     safe_value,
     unknown_reason,
 )
+from scanner.report.escape import escape_deep, escape_line, sarif_uri
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/iacscan/iacscan"
@@ -66,10 +66,7 @@ def _physical(src: SourceRef) -> dict[str, Any]:
     region: dict[str, Any] = {"startLine": max(1, src.start_line)}
     if src.end_line and src.end_line >= src.start_line:
         region["endLine"] = src.end_line
-    uri = src.path
-    if "::" in uri:  # a file of a downloaded module named by its source (git::https://…@v1/main.tf)
-        uri = quote(uri, safe="/@-._~")
-    return {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
+    return {"physicalLocation": {"artifactLocation": {"uri": sarif_uri(src.path)}, "region": region}}
 
 
 def _related(inner: SourceRef) -> dict[str, Any]:
@@ -86,27 +83,28 @@ def _fallback_source(result: ScanResult) -> SourceRef:
 
 def _result(finding: Finding, index: int, fallback: SourceRef) -> dict[str, Any]:
     location = _physical(finding.source or fallback)
+    address = escape_line(finding.resource_address)
     location["logicalLocations"] = [
-        {"name": finding.resource_address, "fullyQualifiedName": qualified(finding), "kind": "resource"}
+        {"name": address, "fullyQualifiedName": escape_line(qualified(finding)), "kind": "resource"}
     ]
     props: dict[str, Any] = {
-        "root": finding.root,
-        "resource": finding.resource_address,
+        "root": escape_line(finding.root),
+        "resource": address,
         "resourceType": finding.resource_type,
         "origin": finding.origin.value,
         "severity": finding.severity.value,
     }
     if finding.attribute_path:
-        props["attribute"] = finding.attribute_path
+        props["attribute"] = escape_line(finding.attribute_path)
     if finding.drift_kind is not None:
         props["driftKind"] = finding.drift_kind.value
-        props["expected"] = safe_value(finding.expected)
-        props["actual"] = safe_value(finding.actual)
+        props["expected"] = escape_deep(safe_value(finding.expected))
+        props["actual"] = escape_deep(safe_value(finding.actual))
     out: dict[str, Any] = {
         "ruleId": finding.rule_id,
         "ruleIndex": index,
         "level": SARIF_LEVEL[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": escape_line(finding.message)},
         "locations": [location],
         "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint()},
         "properties": props,
@@ -121,7 +119,10 @@ def _result(finding: Finding, index: int, fallback: SourceRef) -> dict[str, Any]
         out["relatedLocations"] = [_related(finding.source.inner)]
     if finding.suppression is not None:
         out["suppressions"] = [
-            {"kind": finding.suppression.kind, "justification": finding.suppression.justification}
+            {
+                "kind": finding.suppression.kind,
+                "justification": escape_line(finding.suppression.justification),
+            }
         ]
     return out
 
@@ -129,7 +130,7 @@ def _result(finding: Finding, index: int, fallback: SourceRef) -> dict[str, Any]
 def _notification(note: Notification) -> dict[str, Any]:
     out: dict[str, Any] = {
         "level": note.level,
-        "message": {"text": note.message},
+        "message": {"text": escape_line(note.message)},
         "descriptor": {"id": f"iacscan/{note.kind}"},
     }
     if note.source is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from scanner.errors import UsageError
 from scanner.model import (
@@ -75,7 +76,7 @@ def _source(result: dict[str, Any]) -> SourceRef | None:
         if uri:
             region = physical.get("region", {})
             start = int(region.get("startLine", 1))
-            return SourceRef(uri, start, int(region.get("endLine", start)))
+            return SourceRef(unquote(uri), start, int(region.get("endLine", start)))
     return None
 
 

@@ -21,6 +21,7 @@ from scanner.report.common import (
     safe_value,
     unknown_reason,
 )
+from scanner.report.escape import escape_line
 
 _ANSI = {
     "critical": "1;37;41",
@@ -42,9 +43,10 @@ Paint = Callable[[str, str], str]
 
 
 def _painter(color: bool) -> Paint:
+    """Every piece of text goes through the painter, which escapes what came from scanned files."""
     if not color:
-        return lambda text, style: text
-    return lambda text, style: f"\x1b[{_ANSI[style]}m{text}\x1b[0m"
+        return lambda text, style: escape_line(text)
+    return lambda text, style: f"\x1b[{_ANSI[style]}m{escape_line(text)}\x1b[0m"
 
 
 def _suppressed(f: Finding, paint: Paint) -> str:
@@ -71,8 +73,8 @@ def _policy_lines(findings: list[Finding], paint: Paint, roots: bool) -> list[st
         else:
             label = paint(f"{f.severity.value.upper():<11}", f.severity.value)
         title = f.message.split(": ", 1)[-1]
-        lines.append(f"{label}{paint(f.rule_id, 'bold')}  {title}")
-        name = qualified(f) if roots else f.resource_address
+        lines.append(f"{label}{paint(f.rule_id, 'bold')}  {escape_line(title)}")
+        name = escape_line(qualified(f) if roots else f.resource_address)
         where = f"{paint(name, 'resource')}  {paint(location_text(f), 'dim')}"
         lines.append(f"{_INDENT}{where}{_suppressed(f, paint)}")
     return lines
@@ -87,11 +89,11 @@ def _shown_lines(findings: list[Finding], status: Status, paint: Paint, roots: b
         if status is Status.UNKNOWN:
             title = title.split(" (could not be decided: ", 1)[0]
         label = paint(f"{status.value.upper():<11}", "warning" if status is Status.UNKNOWN else "ok")
-        lines.append(f"{label}{paint(f.rule_id, 'bold')}  {title}")
-        name = qualified(f) if roots else f.resource_address
+        lines.append(f"{label}{paint(f.rule_id, 'bold')}  {escape_line(title)}")
+        name = escape_line(qualified(f) if roots else f.resource_address)
         where = f"{paint(name, 'resource')}  {paint(location_text(f), 'dim')}"
         if status is Status.UNKNOWN:
-            where += paint(f"  unknown: {unknown_reason(f)}", "dim")
+            where += paint(f"  unknown: {escape_line(unknown_reason(f))}", "dim")
         lines.append(f"{_INDENT}{where}")
     return lines
 
@@ -101,11 +103,11 @@ def _drift_lines(findings: list[Finding], paint: Paint, roots: bool) -> list[str
     for f in findings:
         kind = f.drift_kind.value.upper() if f.drift_kind else "?"
         style = "dim" if f.status is Status.SUPPRESSED else _DRIFT_STYLE.get(kind, "bold")
-        name = qualified(f) if roots else f.resource_address
+        name = escape_line(qualified(f) if roots else f.resource_address)
         line = f"{paint(f'{kind:<11}', style)}{paint(name, 'resource')}"
         if f.attribute_path:
             expected, actual = _short(safe_value(f.expected)), _short(safe_value(f.actual))
-            line += f"  {f.attribute_path}: {expected} (IaC) → {actual} (cloud)"
+            line += escape_line(f"  {f.attribute_path}: {expected} (IaC) → {actual} (cloud)")
         lines.append(line)
         lines.append(f"{_INDENT}{paint(location_text(f), 'dim')}{_suppressed(f, paint)}")
     return lines

@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import importlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -77,6 +77,9 @@ class LoadOptions:
     pulumi_timeout: float = 120.0
     download_modules: DownloadSettings | None = None  # --download-external-modules
     skip_paths: tuple[str, ...] = ()  # gitignore-style patterns of folders to leave out of the walk
+    # The scanned folders: files and local modules are read only inside their repositories (the
+    # enclosing git work tree, else the folder itself). Empty: the root module's own repository.
+    read_roots: tuple[Path, ...] = ()
 
 
 def load_input(spec: str, *, base_dir: Path, options: LoadOptions | None = None) -> Inventory:
@@ -133,6 +136,7 @@ def load_folders(
     """The root modules found under FOLDERS, each evaluated once → one Inventory (sorted by root), and
     the skip patterns that excluded something. A folder with no Terraform gives an input error."""
     found = discover(folders, base_dir, options.skip_paths)
+    options = replace(options, read_roots=options.read_roots or tuple(folders))
     notes = [*found.notifications, *missing_notes(folders, found, base_dir, FORMATS_HINT)]
     workers = 1 if options.state_from_backend else worker_count(len(found.roots), found.tf_bytes)
     task = functools.partial(_labelled_root, base_dir=base_dir, options=options)
@@ -285,9 +289,15 @@ def _load_hcl(
         load_terraform_dir: Callable[..., Inventory] = module.load_terraform_dir
     except (ImportError, AttributeError) as exc:
         raise SourceError("the Terraform HCL reader is not available", root.as_posix()) from exc
+    boundary = None
+    if options.read_roots:
+        from scanner.sources.terraform_hcl.boundary import ReadBoundary, repository_root
+
+        boundary = ReadBoundary(tuple(repository_root(r) for r in options.read_roots))
     inv = load_terraform_dir(
         root,
         base_dir=base_dir,
+        boundary=boundary,
         var_files=options.var_files,
         variables=dict(options.variables),
         download=options.download_modules,

@@ -23,6 +23,7 @@ from typing import Any
 
 from scanner.errors import SourceError
 from scanner.model import Inventory, Mode, Notification, Origin, Resource, Sensitive
+from scanner.sources.decoding import decode_json_bytes
 from scanner.sources.json_lines import Located
 from scanner.sources.pulumi_types import convert_properties, property_name, terraform_type
 from scanner.sources.terraform_values import as_list, display_path, parse_json, span_ref
@@ -165,9 +166,9 @@ def read_json_text(path: Path, display: str) -> str:
         raw = path.read_bytes()
         if raw[:2] == b"\x1f\x8b":
             raw = gzip.decompress(raw)
-        return raw.decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError, EOFError) as exc:
+    except (OSError, EOFError) as exc:
         raise SourceError(f"cannot read file: {exc}", display) from exc
+    return decode_json_bytes(raw, display)
 
 
 # --- file backend -------------------------------------------------------------------------------

@@ -51,11 +51,13 @@ def load_plan(path: Path, *, base_dir: Path, use_prior_state: bool = False) -> I
 
 
 def is_plan(data: Any) -> bool:
-    return (
-        isinstance(data, dict)
-        and "format_version" in data
-        and ("planned_values" in data or "resource_changes" in data)
-    )
+    """A plan, also without ``format_version`` (trimmed by hand or by other tools) when it has
+    ``planned_values`` as an object or ``resource_changes`` as a list."""
+    if not isinstance(data, dict):
+        return False
+    if "format_version" in data:
+        return "planned_values" in data or "resource_changes" in data
+    return isinstance(data.get("planned_values"), dict) or isinstance(data.get("resource_changes"), list)
 
 
 def is_state_json(data: Any) -> bool:
@@ -81,6 +83,15 @@ def plan_inventory(located: Located, display: str, *, use_prior_state: bool = Fa
     if not is_plan(data):
         raise SourceError("not a Terraform plan: no format_version and planned_values", display)
     notes: list[Notification] = []
+    if "format_version" not in data:
+        notes.append(
+            Notification(
+                "note",
+                f"{display}: no format_version; read as a Terraform plan by its "
+                "planned_values/resource_changes",
+                kind="input",
+            )
+        )
     found: dict[str, Resource] = {}
     if use_prior_state:
         for prior in _module_resources(data, ("prior_state", "values"), located, display, Origin.STATE):
@@ -188,7 +199,7 @@ def _with_references(res: Resource, refs: _RefTable) -> Resource:
 def _is_leaving(rc: dict[str, Any]) -> bool:
     change = rc.get("change")
     actions = change.get("actions") if isinstance(change, dict) else None
-    return isinstance(actions, list) and set(actions) in _LEAVING
+    return isinstance(actions, list) and all(isinstance(a, str) for a in actions) and set(actions) in _LEAVING
 
 
 def _from_change(

@@ -18,6 +18,7 @@ from typing import Any
 
 from scanner.errors import SourceError
 from scanner.model import Sensitive, SourceRef, Unknown
+from scanner.sources.decoding import decode_json_bytes
 from scanner.sources.json_lines import Located, Span, parse_located
 
 _INDEX = re.compile(r'\[(?:"(?:[^"\\]|\\.)*"|[0-9]+|\*)\]')
@@ -125,11 +126,12 @@ def display_path(path: Path, base_dir: Path) -> str:
 
 
 def read_text(path: Path, display: str) -> str:
+    """A JSON input's text: UTF-8 (with or without BOM) or UTF-16/32 with a BOM (PowerShell's ``>``)."""
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
-        raise SourceError(f"cannot read file: {reason}", display) from exc
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read file: {exc.strerror or type(exc).__name__}", display) from exc
+    return decode_json_bytes(data, display)
 
 
 def parse_json(text: str, display: str) -> Located:
@@ -140,6 +142,9 @@ def parse_json(text: str, display: str) -> Located:
         raise SourceError(f"invalid JSON: {exc.msg} (column {exc.colno})", display, exc.lineno) from exc
     except RecursionError as exc:
         raise SourceError("invalid JSON: nested too deeply", display) from exc
+    except ValueError as exc:  # e.g. an integer of more digits than Python converts (4,300)
+        reason = str(exc).split(";")[0][:120]
+        raise SourceError(f"invalid JSON: {reason}", display) from exc
 
 
 def span_ref(display: str, span: Span | None) -> SourceRef | None:

@@ -136,7 +136,7 @@ def test_bad_inputs_one_line(tmp_path: Path, name: str, text: str, message: str)
 
 def test_invalid_utf8(tmp_path: Path) -> None:
     (tmp_path / "bin.json").write_bytes(b'{"a": "\xff"}')
-    with pytest.raises(SourceError, match=r"bin\.json: cannot read file"):
+    with pytest.raises(SourceError, match=r"bin\.json:1: cannot read file: not valid UTF-8"):
         load_input(str(tmp_path / "bin.json"), base_dir=tmp_path, options=LoadOptions())
 
 

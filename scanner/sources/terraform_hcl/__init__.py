@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from scanner.errors import UsageError
 from scanner.model import Inventory, Notification, Resource
 
+from .boundary import ReadBoundary
 from .config import ModuleConfig
 from .scope import Loader, ModuleScope, Thunk
 from .variables import root_variable_values
@@ -23,7 +24,7 @@ from .variables import root_variable_values
 if TYPE_CHECKING:
     from scanner.sources.remote_modules import DownloadSettings
 
-__all__ = ["load_terraform_dir"]
+__all__ = ["ReadBoundary", "load_terraform_dir"]
 
 
 def load_terraform_dir(
@@ -34,12 +35,16 @@ def load_terraform_dir(
     variables: Mapping[str, str] = {},
     download: DownloadSettings | None = None,
     configs: dict[Path, ModuleConfig] | None = None,
+    boundary: ReadBoundary | None = None,
 ) -> Inventory:
     """Resources, data sources and module calls of the Terraform root module at ``root``.
 
     ``download``: fetch remote modules missing from ``.terraform/modules`` (registry, git, HTTP, S3).
     ``configs``: parsed module folders shared by the roots of one run, so that a module called by many
     roots is parsed once (its parse notifications are then reported by the first root only).
+    Files and modules are read only inside ``boundary`` (default: the repository holding ``root``,
+    see ``boundary.py``); pass ``ReadBoundary.for_scan(scanned_path)`` when ``root`` was found below
+    a scanned folder that is not in a git work tree.
     """
     root = Path(root)
     base_dir = Path(base_dir)
@@ -52,7 +57,7 @@ def load_terraform_dir(
 
         fetcher = ModuleFetcher(download)
         notes.extend(Notification("warning", p, kind="module") for p in fetcher.problems)
-    loader = Loader(root, base_dir, _manifest(root, base_dir), fetcher, configs)
+    loader = Loader(root, base_dir, _manifest(root, base_dir), fetcher, configs, boundary)
     resources: list[Resource] = []
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, 10000))

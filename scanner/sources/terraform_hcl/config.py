@@ -7,8 +7,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scanner.errors import SourceError
 from scanner.model import Notification, SourceRef
 
+from ..decoding import MAX_NESTING, decode_json_bytes, decode_utf8, nesting_depth_over
 from .structure import Attribute, Block, ParsedFile
 from .suppress import NO_COMMENTS, FileComments, scan_comments
 from .syntax import parse_hcl
@@ -109,17 +111,15 @@ def _parse_file(file: Path, rel: str, notes: list[Notification]) -> tuple[Parsed
         notes.append(_note(rel, 1, f"cannot read file: {exc.strerror or exc}"))
         return None, NO_COMMENTS
     if file.name.endswith(".tf.json"):
-        try:
-            text = data.decode("utf-8")
-            parsed = parse_tf_json(text)
-        except UnicodeDecodeError:
-            notes.append(_note(rel, 1, "file is not UTF-8"))
-            return None, NO_COMMENTS
-        except json.JSONDecodeError as exc:
-            notes.append(_note(rel, exc.lineno, f"invalid JSON: {exc.msg}"))
+        parsed = parse_json_file(data, rel, notes)
+        if parsed is None:
             return None, NO_COMMENTS
         comments = NO_COMMENTS
     else:
+        text, bad_line = decode_utf8(data)
+        if bad_line is not None:  # Terraform refuses the file; we read it with U+FFFD and say so
+            notes.append(_note(rel, bad_line, "file is not valid UTF-8; invalid bytes read as U+FFFD"))
+            data = text.encode("utf-8")
         try:
             parsed = parse_hcl(data)
         except RecursionError:
@@ -127,10 +127,33 @@ def _parse_file(file: Path, rel: str, notes: list[Notification]) -> tuple[Parsed
             return None, NO_COMMENTS
         comments = NO_COMMENTS
         if b"iacscan:ignore" in data or b"checkov:skip" in data:
-            comments = scan_comments(data.decode("utf-8", "replace"))
+            comments = scan_comments(text)
     for line, msg in parsed.errors:
         notes.append(_note(rel, line, msg))
     return parsed, comments
+
+
+def parse_json_file(data: bytes, rel: str, notes: list[Notification]) -> ParsedFile | None:
+    """A ``.tf.json`` file, or None with a note naming the line when it cannot be decoded."""
+    deep = nesting_depth_over(data)
+    if deep is not None:
+        notes.append(_note(rel, deep, f"JSON nested deeper than {MAX_NESTING} levels; file skipped"))
+        return None
+    try:
+        return parse_tf_json(decode_json_bytes(data, rel))
+    except SourceError as exc:
+        notes.append(_note(rel, exc.line or 1, exc.reason))
+    except json.JSONDecodeError as exc:
+        notes.append(_note(rel, exc.lineno, f"invalid JSON: {exc.msg}"))
+    except (ValueError, RecursionError) as exc:  # e.g. an integer longer than Python converts
+        notes.append(_note(rel, 1, f"invalid JSON: {_reason(exc)}"))
+    return None
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return str(exc).split(";")[0][:120] or type(exc).__name__
 
 
 def _note(rel: str, line: int, msg: str) -> Notification:

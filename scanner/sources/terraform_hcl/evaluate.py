@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from scanner.model import Sensitive, Unknown
 
 from .functions import call_builtin
+from .limits import MAX_COLLECTION, MAX_WEIGHT, Budget, check_size, weight_over
 from .structure import Expr
 from .values import EvalError, LazyObject, norm_number, to_bool, to_number, to_str
 
@@ -36,7 +37,7 @@ def index_suffix(key: Any) -> str:
 
 
 class Evaluator:
-    __slots__ = ("env", "refs", "scope", "unknowns")
+    __slots__ = ("budget", "env", "refs", "scope", "unknowns")
 
     def __init__(self, scope: Scope, env: dict[str, Any]) -> None:
         self.scope = scope
@@ -45,6 +46,8 @@ class Evaluator:
         # Where unknown values came from (`var.region`, `aws_s3_bucket.b.arn`), so a check that
         # can't be decided can say which value it was missing.
         self.unknowns: set[str] = set()
+        budget = getattr(scope, "budget", None)
+        self.budget: Budget = budget if isinstance(budget, Budget) else Budget()
 
     def eval_safe(self, e: Expr) -> Any:
         try:
@@ -212,7 +215,7 @@ class Evaluator:
             return Sensitive
         if state is Unknown:
             return Unknown
-        return "".join(buf)
+        return check_size("".join(buf), self.budget, "a template")
 
     def template_into(self, parts: list[Any], buf: list[str]) -> Any:
         state: Any = None
@@ -250,8 +253,12 @@ class Evaluator:
             return Unknown
         state = None
         saved = self.env
+        budget = self.budget
         try:
             for k, v in _iter_items(coll):
+                budget.step()
+                if len(buf) > MAX_COLLECTION:
+                    raise budget.hit(f"a template loop produced more than {MAX_COLLECTION:,} parts")
                 env = dict(saved)
                 if p[1]:
                     env[p[1]] = k
@@ -272,8 +279,10 @@ class Evaluator:
         saved = self.env
         out_list: list[Any] = []
         out_map: dict[str, Any] = {}
+        budget = self.budget
         try:
             for k, v in _iter_items(coll):
+                budget.step()
                 env = dict(saved)
                 if kname:
                     env[kname] = k
@@ -301,7 +310,7 @@ class Evaluator:
                     out_map[ks] = val
         finally:
             self.env = saved
-        return out_list if key_e is None else out_map
+        return check_size(out_list if key_e is None else out_map, budget, "a for expression")
 
     # ---- operators -----------------------------------------------------------------------------
     def binary(self, op: str, left: Any, right: Any) -> Any:
@@ -379,14 +388,17 @@ class Evaluator:
             args.extend(last)
         if any(a is Sensitive for a in args):
             return Sensitive
-        if name in ("file", "fileexists", "templatefile", "filebase64"):
-            return self.scope.file_function(name, args)
+        if name in ("file", "fileexists", "templatefile", "filebase64", "fileset"):
+            return check_size(self.scope.file_function(name, args), self.budget, f"{name}()")
+        if weight_over(args):
+            raise self.budget.hit(f"the arguments of {name}() are larger than {MAX_WEIGHT:,} elements")
         try:
-            return call_builtin(name, args)
+            result = call_builtin(name, args)
         except EvalError:
             raise
         except Exception as exc:
             raise EvalError(f"{name}(): {exc}") from exc
+        return check_size(result, self.budget, f"{name}()")
 
     def call_fallback(self, name: str, arg_es: list[Expr]) -> Any:
         for a in arg_es:

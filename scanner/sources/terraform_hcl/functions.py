@@ -43,6 +43,7 @@ from .collection_functions import (
     _values,
     _zipmap,
 )
+from .limits import MAX_FORMAT_WIDTH
 from .values import EvalError, go_json, is_known_deep, to_number, to_str
 
 Func = Callable[..., Any]
@@ -79,6 +80,8 @@ def _format(spec: Any, *args: Any) -> str:
         val = next(it)
         kind = verb[-1]
         flags = verb[:-1]
+        if any(int(n) > MAX_FORMAT_WIDTH for n in re.findall(r"\d+", flags)):
+            raise EvalError(f"format width or precision over {MAX_FORMAT_WIDTH:,}")
         if kind in "sv":
             if isinstance(val, (list, dict)):
                 s = _jsonencode(val)

@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING, Any
 from scanner.model import Mode, Notification, Origin, Resource, Sensitive, SourceRef, Unknown
 
 from .body import MODULE_META, RESOURCE_META, BodyResult, eval_top
+from .boundary import ReadBoundary, resolved
 from .config import Decl, ModuleConfig, load_module_config, rel_posix
 from .evaluate import Evaluator, index_suffix
 from .files import file_function
 from .iam import policy_document
+from .limits import MAX_INSTANCES, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, MAX_RESOURCES, Budget
 from .providers import provider_resources
 from .remote import Anchor, anchored, fetch_module, shown_source
 from .structure import Block
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from scanner.sources.remote_modules import ModuleFetcher
 
 Thunk = Callable[[], tuple[Any, frozenset[str]]]
+_Expansion = tuple[str, list[tuple[Any, dict[str, Any]]]]
 _BUSY = object()
 _NONE: frozenset[str] = frozenset()
 
@@ -45,26 +48,27 @@ class Loader:
         manifest: dict[str, Path],
         fetcher: ModuleFetcher | None = None,
         configs: dict[Path, ModuleConfig] | None = None,
+        boundary: ReadBoundary | None = None,
     ) -> None:
         self.root = root
         self.base_dir = base_dir
         self.manifest = manifest
         self.fetcher = fetcher  # set with --download-external-modules
         self.notes: list[Notification] = []
-        self.allowed: tuple[Path, ...] = (base_dir.resolve(), root.resolve())
-        # Downloaded module packages (in the module cache, outside the repository): read roots the scan
-        # trusts besides the repository. trust_root() adds each one to ``allowed`` too.
+        self.budget = Budget(self.notes)  # the evaluation bounds of this root (limits.py)
+        # Files and modules are read only inside it (the repository holding the root); each downloaded
+        # module package (in the module cache, outside the repository) widens it (``trust_root``).
+        self.boundary = boundary or ReadBoundary.for_scan(root)
         self.trusted_roots: list[Path] = []
         self._displays: dict[Path, str] = {}  # directory → how its files are named in reports
-        self._configs: dict[Path, ModuleConfig] = (
-            {} if configs is None else configs
-        )  # shared by a run's roots
+        # Parsed module folders, shared by a run's roots.
+        self._configs: dict[Path, ModuleConfig] = {} if configs is None else configs
 
     def trust_root(self, package_root: Path, display: str, display_root: Path) -> None:
         real = package_root.resolve()
         if real not in self.trusted_roots:
             self.trusted_roots.append(real)
-            self.allowed = (*self.allowed, real)
+            self.boundary = self.boundary.with_root(real)
         self._displays.setdefault(display_root.resolve(), display)
 
     def display_of(self, directory: Path) -> str | None:
@@ -83,8 +87,8 @@ class Loader:
             self._configs[key] = cfg
         return cfg
 
-    def warn(self, message: str, source: SourceRef | None) -> None:
-        self.notes.append(Notification(level="warning", kind="module", message=message, source=source))
+    def warn(self, message: str, source: SourceRef | None, kind: str = "module") -> None:
+        self.notes.append(Notification(level="warning", kind=kind, message=message, source=source))
 
 
 class ModuleScope:
@@ -110,6 +114,7 @@ class ModuleScope:
         }
         self.call_env: dict[str, Any] = self.base_env  # count/each of the module call, set by the parent
         self.anchor: Anchor | None = None  # the calling block in the repository, for a module outside it
+        self.budget = loader.budget
         self._memo: dict[tuple[str, str], Any] = {}
         self._res: dict[tuple[str, str, str], Any] = {}
         self._values: dict[tuple[str, str, str], tuple[Any, str]] = {}
@@ -232,10 +237,10 @@ class ModuleScope:
         directory: Path | None = None
         remote = True
         if isinstance(source, str) and source.startswith(("./", "../")):
-            directory = (self.cfg.dir / source).resolve()
+            directory = resolved(self.cfg.dir / source)
             remote = False
         elif key_path in self.loader.manifest:
-            directory = self.loader.manifest[key_path].resolve()
+            directory = resolved(self.loader.manifest[key_path])
         elif isinstance(source, str) and self.loader.fetcher is not None:
             ver = blk.attrs.get("version")
             version = self._eval(ver.expr)[0] if ver else None
@@ -249,14 +254,27 @@ class ModuleScope:
                 f"{label}: module source {shown!r} is not available locally; skipped{hint}", where
             )
             return "missing", []
+        if not self.loader.boundary.allows(directory):
+            message = f"{label}: module source {shown!r} lies outside the repository; not read"
+            self.loader.warn(message, where, kind="boundary")
+            return "missing", []
         if directory in self.chain:
             self.loader.warn(f"{label}: module source {shown!r} calls itself (cycle); skipped", where)
             return "missing", []
         if not directory.is_dir():
             self.loader.warn(f"{label}: module directory {shown!r} not found; skipped", where)
             return "missing", []
+        if len(self.chain) > MAX_MODULE_DEPTH:
+            self.budget.hit(f"module calls nested deeper than {MAX_MODULE_DEPTH}", (label, where), once=True)
+            return "missing", []
         cfg = self.loader.config(directory)
-        kind, expansions = self._expand(blk)
+        kind, expansions = self._expand(blk, (label, where))
+        self.budget.modules += len(expansions)
+        if self.budget.modules > MAX_MODULE_INSTANCES:
+            self.budget.hit(
+                f"more than {MAX_MODULE_INSTANCES:,} module instances in this root", (label, where), once=True
+            )
+            return "missing", []
         kids: list[tuple[Any, ModuleScope]] = []
         for key, env in expansions:
             prefix = label + ("" if key is None else index_suffix(key))
@@ -277,7 +295,7 @@ class ModuleScope:
         return lambda: self._eval(expr, env)
 
     # ---- resources -----------------------------------------------------------------------------
-    def _expand(self, blk: Block) -> tuple[str, list[tuple[Any, dict[str, Any]]]]:
+    def _expand(self, blk: Block, where: tuple[str, SourceRef | None] = ("", None)) -> _Expansion:
         base = self.base_env
         count = blk.attrs.get("count")
         if count is not None:
@@ -286,16 +304,25 @@ class ModuleScope:
                 num = int(to_number(n))
             except Exception:
                 return "unknown", [(None, {**base, "count": {"index": Unknown}})]
+            if num > MAX_INSTANCES:
+                self.budget.hit(f"count = {num} is over the {MAX_INSTANCES:,} instances read", where)
+                return "unknown", [(None, {**base, "count": {"index": Unknown}})]
             return "count", [(i, {**base, "count": {"index": i}}) for i in range(max(num, 0))]
         fe = blk.attrs.get("for_each")
         if fe is not None:
             coll = self._eval(fe.expr)[0]
+            unknown = [(None, {**base, "each": {"key": Unknown, "value": Unknown}})]
+            if isinstance(coll, (dict, list)) and len(coll) > MAX_INSTANCES:
+                self.budget.hit(
+                    f"for_each over {len(coll):,} elements is over the {MAX_INSTANCES:,} read", where
+                )
+                return "unknown", unknown
             if isinstance(coll, dict):
                 pairs = sorted(coll.items())
             elif isinstance(coll, list) and all(isinstance(x, str) for x in coll):
                 pairs = [(x, x) for x in sorted(set(coll))]
             else:
-                return "unknown", [(None, {**base, "each": {"key": Unknown, "value": Unknown}})]
+                return "unknown", unknown
             return "each", [(k, {**base, "each": {"key": k, "value": v}}) for k, v in pairs]
         return "single", [(None, base)]
 
@@ -332,10 +359,18 @@ class ModuleScope:
             if decl is None:
                 return None
             self._res[key3] = _BUSY
-            kind, expansions = self._expand(decl.block)
             base = ("data." if key3[0] == "data" else "") + f"{key3[1]}.{key3[2]}"
             if self.prefix:
                 base = f"{self.prefix}.{base}"
+            where = (base, SourceRef(decl.path, decl.block.start_line, decl.block.end_line))
+            kind, expansions = self._expand(decl.block, where)
+            self.budget.resources += len(expansions)
+            if self.budget.resources > MAX_RESOURCES:
+                self.budget.hit(
+                    f"more than {MAX_RESOURCES:,} resource instances in this root", where, once=True
+                )
+                self._res[key3] = None
+                return None
             insts = [Instance(k, base + ("" if k is None else index_suffix(k)), env) for k, env in expansions]
             got = (kind, insts, decl)
             self._res[key3] = got
@@ -359,7 +394,17 @@ class ModuleScope:
         return LazyObject(inst.address, get)
 
     def file_function(self, name: str, args: list[Any]) -> Any:
-        return file_function(name, args, self.loader.root, self.cfg.dir, self.loader.allowed)
+        return file_function(
+            name, args, self.loader.root, self.cfg.dir, self.loader.boundary, self._boundary_note
+        )
+
+    def _boundary_note(self, message: str) -> None:
+        address, source = self.budget.where
+        prefix = f"{source.path}:{source.start_line}: " if source is not None else ""
+        subject = f"{address}: " if address else ""
+        text = f"{prefix}{subject}{message}"
+        if not any(n.message == text for n in self.loader.notes[-20:]):
+            self.loader.warn(text, source, kind="boundary")
 
     # ---- output ------------------------------------------------------------------------------
     def collect(self, out: list[Resource]) -> None:
@@ -372,6 +417,7 @@ class ModuleScope:
             source = SourceRef(decl.path, blk.start_line, blk.end_line)
             sup = decl.comments.for_block(blk.start_line, blk.end_line)
             for inst in got[1]:
+                self.budget.where = (inst.address, source)
                 try:
                     body = self.body(decl, inst)
                 except Exception as exc:  # a bug must cost one resource, not the scan

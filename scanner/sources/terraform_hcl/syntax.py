@@ -18,6 +18,7 @@ from typing import Any
 import tree_sitter_hcl
 from tree_sitter import Language, Node, Parser
 
+from ..decoding import MAX_NESTING
 from .structure import Attribute, Block, Expr, ParsedFile
 from .template_text import dedent, min_indent, unescape_heredoc, unescape_quoted
 
@@ -38,12 +39,24 @@ _BIN_OPS = frozenset(["+", "-", "*", "/", "%", "==", "!=", "<", ">", "<=", ">=",
 class _Converter:
     """Walks one tree; ``src`` is the bytes the tree was parsed from, ``line0`` the line offset."""
 
-    __slots__ = ("broken", "line0", "src")
+    __slots__ = ("broken", "depth", "errors", "line0", "src")
 
-    def __init__(self, src: bytes, line0: int, broken: bool) -> None:
+    def __init__(self, src: bytes, line0: int, broken: bool, errors: list[tuple[int, str]]) -> None:
         self.src = src
         self.line0 = line0
         self.broken = broken
+        self.depth = 0
+        self.errors = errors
+
+    def too_deep(self, node: Node) -> bool:
+        """Nesting beyond ``MAX_NESTING`` is reported once per place and read as unknown."""
+        if self.depth < MAX_NESTING:
+            return False
+        line = node.start_point[0] + self.line0
+        msg = f"nested deeper than {MAX_NESTING} levels; read as unknown"
+        if (line, msg) not in self.errors:
+            self.errors.append((line, msg))
+        return True
 
     def text(self, n: Node) -> str:
         return self.src[n.start_byte : n.end_byte].decode("utf-8", "replace")
@@ -70,8 +83,18 @@ class _Converter:
 
     def block(self, node: Node) -> Block:
         labels: list[str] = []
-        btype = ""
         blk = Block("", labels, {}, [], node.start_point[0] + self.line0, node.end_point[0] + self.line0)
+        if self.too_deep(node):
+            return blk
+        self.depth += 1
+        try:
+            self.block_into(node, blk, labels)
+        finally:
+            self.depth -= 1
+        return blk
+
+    def block_into(self, node: Node, blk: Block, labels: list[str]) -> None:
+        btype = ""
         for c in node.children:
             t = c.type
             if t == "identifier":
@@ -84,10 +107,18 @@ class _Converter:
             elif t == "body":
                 self.body(c, blk)
         blk.type = btype
-        return blk
 
     # ---- expressions -----------------------------------------------------------------------
     def expr(self, node: Node) -> Expr:
+        if self.too_deep(node):
+            return ("bad",)
+        self.depth += 1
+        try:
+            return self.expr_at(node)
+        finally:
+            self.depth -= 1
+
+    def expr_at(self, node: Node) -> Expr:
         t = node.type
         if t == "expression":
             a, b = node.start_byte, node.end_byte
@@ -338,11 +369,13 @@ def _simple_literal(raw: bytes) -> Expr:
 
 def _error_lines(node: Node, line0: int, out: list[int]) -> None:
     """Lines of the outermost ERROR / MISSING nodes under ``node`` (only descends erroneous nodes)."""
-    for c in node.children:
-        if c.type == "ERROR" or c.is_missing:
-            out.append(c.start_point[0] + line0)
-        elif c.has_error:
-            _error_lines(c, line0, out)
+    stack = [node]
+    while stack:
+        for c in stack.pop().children:
+            if c.type == "ERROR" or c.is_missing:
+                out.append(c.start_point[0] + line0)
+            elif c.has_error:
+                stack.append(c)
 
 
 def parse_hcl(src: bytes) -> ParsedFile:
@@ -374,7 +407,7 @@ def parse_hcl(src: bytes) -> ParsedFile:
 
 
 def _collect(root: Node, src: bytes, line0: int, result: ParsedFile) -> None:
-    conv = _Converter(src, line0 + 1, root.has_error)
+    conv = _Converter(src, line0 + 1, root.has_error, result.errors)
     for c in root.children:
         if c.type == "body":
             conv.body(c, result)

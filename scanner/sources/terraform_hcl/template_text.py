@@ -22,7 +22,8 @@ def unescape_quoted(text: str) -> str:
             return "%{"
         c = m.group(1)
         if len(c) > 1:
-            return chr(int(c[1:], 16))
+            code = int(c[1:], 16)
+            return chr(code) if code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
         return _SIMPLE_ESC.get(c, "\\" + c)
 
     return _ESCAPE.sub(repl, text)

@@ -9,8 +9,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from scanner.errors import SourceError
 from scanner.model import Notification, SourceRef, Unknown
 
+from ..decoding import MAX_NESTING, decode_json_bytes, decode_utf8, nesting_depth_over
 from .config import rel_posix
 from .evaluate import Evaluator
 from .structure import Expr
@@ -79,18 +81,28 @@ def _read_var_file(path: Path, base_dir: Path, notes: list[Notification]) -> dic
         notes.append(_note(rel, 1, f"cannot read variables file: {exc.strerror or exc}"))
         return {}
     if path.name.endswith(".json"):
+        if nesting_depth_over(data) is not None:
+            notes.append(_note(rel, 1, f"variables file nested deeper than {MAX_NESTING} levels; skipped"))
+            return {}
         try:
-            obj = json.loads(data.decode("utf-8"))
-        except UnicodeDecodeError:
-            notes.append(_note(rel, 1, "variables file is not UTF-8"))
+            obj = json.loads(decode_json_bytes(data, rel))
+        except SourceError as exc:
+            notes.append(_note(rel, exc.line or 1, f"variables file: {exc.reason}"))
             return {}
         except json.JSONDecodeError as exc:
             notes.append(_note(rel, exc.lineno, f"invalid JSON: {exc.msg}"))
+            return {}
+        except (ValueError, RecursionError) as exc:
+            notes.append(_note(rel, 1, f"invalid JSON: {type(exc).__name__}"))
             return {}
         if not isinstance(obj, dict):
             notes.append(_note(rel, 1, "a variables JSON file must hold an object"))
             return {}
         return dict(obj)
+    text, bad_line = decode_utf8(data)
+    if bad_line is not None:
+        notes.append(_note(rel, bad_line, "file is not valid UTF-8; invalid bytes read as U+FFFD"))
+        data = text.encode("utf-8")
     parsed = parse_hcl(data)
     for line, msg in parsed.errors:
         notes.append(_note(rel, line, msg))

@@ -59,7 +59,7 @@ def json_visible(text: str) -> str:
 
 
 # RFC 3986: unreserved characters and "/" stay; everything else in a relative path is percent-encoded.
-_URI_SAFE = "/-._~"
+_URI_SAFE = "/-._~@"  # unreserved, plus "@" (an RFC 3986 pchar; module versions: aws@1.2.0)
 
 
 def sarif_uri(path: str) -> str:

@@ -29,6 +29,7 @@ import pathspec
 from pathspec.pattern import Pattern
 
 from scanner.model import Notification
+from scanner.sources.decoding import nesting_depth_over
 
 Spec = pathspec.PathSpec[Pattern]
 SKIPPED_NAMES = frozenset({".terraform", ".git", "node_modules", "__pycache__"})
@@ -154,9 +155,11 @@ def _resolve(path: Path) -> Path:
 
 
 def _json_sources(data: bytes) -> list[str]:
+    if nesting_depth_over(data) is not None:  # hostile nesting: the evaluation reports the file
+        return []
     try:
         doc = json.loads(data)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return []
     blocks = doc.get("module") if isinstance(doc, dict) else None
     items: list[object] = blocks if isinstance(blocks, list) else [blocks]

@@ -14,7 +14,7 @@ import pytest
 from tests.e2e.cli import iacscan
 from tests.sarif_schema import assert_valid_sarif
 
-ONLY_S3 = ("--no-builtin", "--policies", str(Path(__file__).parents[2] / "policies/aws/AWS-S3-003"))
+ONLY_S3 = ("--no-builtin", "--policies", str(Path(__file__).parents[2] / "policies/aws/AWS-S3-004"))
 GOOD = 'resource "aws_s3_bucket" "good" {\n  bucket = "good-bucket"\n}\n'
 
 

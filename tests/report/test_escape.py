@@ -11,7 +11,7 @@ from scanner.report.escape import escape_deep, escape_line, sarif_uri
 from tests.e2e.cli import iacscan
 from tests.sarif_schema import assert_valid_sarif
 
-ONLY_S3 = ("--no-builtin", "--policies", str(Path(__file__).parents[2] / "policies/aws/AWS-S3-003"))
+ONLY_S3 = ("--no-builtin", "--policies", str(Path(__file__).parents[2] / "policies/aws/AWS-S3-004"))
 # A label that retitles the terminal, rings the bell, and tries to forge a finding on its own line.
 HOSTILE = "x\\u001b]0;pwned\\u0007\\nCRITICAL   FORGED-001  everything is fine\\u202e"
 FORGED = "CRITICAL   FORGED-001"

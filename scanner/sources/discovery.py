@@ -150,8 +150,8 @@ def local_calls(files: Iterable[Path]) -> set[Path]:
 def _resolve(path: Path) -> Path:
     try:
         return path.resolve()
-    except (OSError, RuntimeError):
-        return Path(os.path.abspath(path))
+    except (OSError, RuntimeError, ValueError):  # a loop, a permission, a NUL byte in a hostile source
+        return Path(os.path.abspath(str(path).replace("\x00", "")))
 
 
 def _json_sources(data: bytes) -> list[str]:

@@ -15,6 +15,7 @@ from scanner.model import Sensitive, Unknown
 
 from .functions import call_builtin
 from .limits import MAX_COLLECTION, MAX_WEIGHT, Budget, check_size, weight_over
+from .partial_text import UNKNOWN_PART, UNKNOWN_STRUCTURE, is_lone_interpolation, partial_json
 from .structure import Expr
 from .values import EvalError, LazyObject, norm_number, to_bool, to_number, to_str
 
@@ -64,7 +65,7 @@ class Evaluator:
         if tag == "tmpl":
             return self.template(e[1])
         if tag == "tuple":
-            return [self.eval(x) for x in e[1]]
+            return self.tuple(e[1])
         if tag == "object":
             return self.obj(e[1])
         if tag == "call":
@@ -204,6 +205,14 @@ class Evaluator:
             out[to_str(key)] = val
         return Unknown if unknown else out
 
+    def tuple(self, items: list[Expr]) -> list[Any]:
+        """``[...]``; Terraform 0.11's ``["${aws_subnet.public.*.id}"]`` (one interpolation of a list)
+        is that list, as 0.11 flattened it, not a list holding the list."""
+        if len(items) == 1 and is_lone_interpolation(items[0]):
+            value = self.eval(items[0])
+            return list(value) if isinstance(value, list) else [value]
+        return [self.eval(x) for x in items]
+
     def template(self, parts: list[Any]) -> Any:
         if len(parts) == 1 and not isinstance(parts[0], str):
             p = parts[0]
@@ -214,7 +223,9 @@ class Evaluator:
         if state is Sensitive:
             return Sensitive
         if state is Unknown:
-            return Unknown
+            # A JSON document written as a template (``<<POLICY {... "${aws_s3_bucket.b.arn}" ...}``):
+            # its known statements can still be judged, like jsonencode's (PartialDocument).
+            return partial_json("".join(buf)) if buf else Unknown
         return check_size("".join(buf), self.budget, "a template")
 
     def template_into(self, parts: list[Any], buf: list[str]) -> Any:
@@ -228,13 +239,17 @@ class Evaluator:
                 c = self.eval(p[1])
                 if c is Unknown or c is Sensitive:
                     state = state or Unknown
+                    buf.append(UNKNOWN_STRUCTURE)
                     continue
                 sub = self.template_into(p[2] if to_bool(c) else p[3], buf)
             elif tag == "tfor":
                 sub = self.template_for(p, buf)
             else:
                 v = self.eval(p)
-                if v is Unknown or v is Sensitive:
+                if v is Unknown:
+                    buf.append(UNKNOWN_PART)  # where the value goes, for partial_json
+                    sub = v
+                elif v is Sensitive:
                     sub = v
                 else:
                     if v is None or isinstance(v, (list, dict, LazyObject)):
@@ -250,6 +265,7 @@ class Evaluator:
     def template_for(self, p: Expr, buf: list[str]) -> Any:
         coll = self.eval(p[3])
         if coll is Unknown or coll is Sensitive:
+            buf.append(UNKNOWN_STRUCTURE)
             return Unknown
         state = None
         saved = self.env

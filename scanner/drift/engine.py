@@ -22,7 +22,7 @@ from scanner.drift.defaults import CHILD_TYPES, is_account_default
 from scanner.drift.diff import SETS, compare
 from scanner.drift.ignore import IgnoreRules
 from scanner.drift.normalisers import normalise
-from scanner.drift.rules import RULE_IDS, SEVERITIES, drift_rules
+from scanner.drift.rules import drift_finding, drift_rules
 from scanner.model import (
     DriftKind,
     Finding,
@@ -32,7 +32,6 @@ from scanner.model import (
     Resource,
     Sensitive,
     SourceRef,
-    Status,
 )
 
 __all__ = ["DriftReport", "compute_drift", "drift_rules"]
@@ -213,17 +212,13 @@ class _Engine:
         region = _region(res)
         if region:
             props["region"] = region
-        return Finding(
-            rule_id=RULE_IDS[kind],
-            status=Status.FAIL,
-            severity=SEVERITIES[kind],
-            resource_address=res.address,
-            resource_type=res.type,
-            message=message,
+        return drift_finding(
+            kind,
+            res,
+            message,
             source=source,
-            attribute_path=path,
+            path=path,
             origin=origin,
-            drift_kind=kind,
             properties=props,
             root=res.root,
             **extra,

@@ -8,7 +8,10 @@ reviews it).
 
 from __future__ import annotations
 
-from scanner.model import DriftKind, RuleInfo, Severity
+from collections.abc import Mapping
+from typing import Any
+
+from scanner.model import DriftKind, Finding, Origin, Resource, RuleInfo, Severity, SourceRef, Status
 
 CHANGED = "DRIFT-CHANGED"
 DELETED = "DRIFT-DELETED"
@@ -20,6 +23,36 @@ SEVERITIES = {
     DriftKind.DELETED: Severity.HIGH,
     DriftKind.UNMANAGED: Severity.LOW,
 }
+
+
+def drift_finding(
+    kind: DriftKind,
+    res: Resource,
+    message: str,
+    *,
+    source: SourceRef | None,
+    path: str,
+    origin: Origin,
+    properties: Mapping[str, Any],
+    root: str,
+    **extra: Any,
+) -> Finding:
+    """One drift result: the rule and severity of its kind, failed, on RES (the IaC's or the cloud's)."""
+    return Finding(
+        rule_id=RULE_IDS[kind],
+        status=Status.FAIL,
+        severity=SEVERITIES[kind],
+        resource_address=res.address,
+        resource_type=res.type,
+        message=message,
+        source=source,
+        attribute_path=path,
+        origin=origin,
+        drift_kind=kind,
+        properties=properties,
+        root=root,
+        **extra,
+    )
 
 
 def drift_rules() -> tuple[RuleInfo, ...]:

@@ -30,8 +30,8 @@ from typing import Any
 from scanner.drift import matcher
 from scanner.drift.coverage import IGNORED, MALFORMED, Coverage
 from scanner.drift.ignore import IgnoreRules
-from scanner.drift.rules import RULE_IDS, SEVERITIES
-from scanner.model import DriftKind, Finding, Inventory, Notification, Origin, Resource, SourceRef, Status
+from scanner.drift.rules import drift_finding
+from scanner.model import DriftKind, Finding, Inventory, Notification, Origin, Resource, SourceRef
 from scanner.sources.json_lines import Located
 from scanner.sources.terraform_plan import is_plan, plan_inventory
 from scanner.sources.terraform_values import cloud_id, join_path, mark, resource_address, span_ref
@@ -272,20 +272,9 @@ def _finding(kind: DriftKind, res: Resource, message: str, root: str, **extra: A
     path = str(extra.pop("attribute_path", ""))
     top = path.split(".", 1)[0].split("[", 1)[0]
     source = res.attr_sources.get(top) or res.source
-    return Finding(
-        rule_id=RULE_IDS[kind],
-        status=Status.FAIL,
-        severity=SEVERITIES[kind],
-        resource_address=res.address,
-        resource_type=res.type,
-        message=message,
-        source=source,
-        attribute_path=path,
-        origin=Origin.PLAN,
-        drift_kind=kind,
-        properties={"cloud_id": res.cloud_id or "", "drift": kind.value, "detected_by": "terraform"},
-        root=root,
-        **extra,
+    props = {"cloud_id": res.cloud_id or "", "drift": kind.value, "detected_by": "terraform"}
+    return drift_finding(
+        kind, res, message, source=source, path=path, origin=Origin.PLAN, properties=props, root=root, **extra
     )
 
 

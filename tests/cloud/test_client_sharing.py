@@ -5,12 +5,15 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import pytest
+
 from scanner.cloud.aws import SessionFactory, read_live
 from scanner.cloud.aws.catalog import GLOBAL, listings_for
 
 REGIONS = ["us-east-1", "eu-west-1"]
 
 
+@pytest.mark.slow
 def test_a_live_read_builds_one_client_per_service_and_region(aws_endpoint: str) -> None:
     factory = SessionFactory(endpoint_url=aws_endpoint)
     live = read_live(None, REGIONS, factory, workers=8)

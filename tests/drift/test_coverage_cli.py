@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from scanner.cli import main_group
@@ -43,6 +44,7 @@ def with_unreadable_type(state: Path) -> None:
     state.write_text(json.dumps(doc, indent=2))
 
 
+@pytest.mark.slow
 def test_coverage_counts_a_type_without_reader_in_every_format(aws_endpoint: str, tmp_path: Path) -> None:
     assert NO_READER not in supported_types()
     seeded = seed(aws_endpoint, tmp_path)
@@ -78,6 +80,7 @@ def test_coverage_counts_a_type_without_reader_in_every_format(aws_endpoint: str
     assert {"level": "note", "message": {"text": line}, "descriptor": {"id": "iacscan/coverage"}} in notes
 
 
+@pytest.mark.slow
 def test_region_is_accepted_like_regions(aws_endpoint: str, tmp_path: Path) -> None:
     seeded = seed(aws_endpoint, tmp_path)
     args = (str(seeded.state), "--endpoint-url", aws_endpoint, "-f", "json")

@@ -109,6 +109,7 @@ def test_server_errors_are_retried(service: tuple[str, Service], tmp_path: Path)
     assert len(state.requests) == 2
 
 
+@pytest.mark.slow
 def test_an_unreachable_service_is_one_line(tmp_path: Path) -> None:
     from tests.aws_endpoint import free_port
 
@@ -119,6 +120,7 @@ def test_an_unreachable_service_is_one_line(tmp_path: Path) -> None:
     assert "cannot reach the Pulumi Service" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_drift_reads_the_cloud_export(
     service: tuple[str, Service], aws_endpoint: str, tmp_path: Path
 ) -> None:

@@ -80,6 +80,7 @@ def test_resources_located_at_the_constructing_line_with_component_chain(tmp_pat
     assert sg.attrs["ingress"][0]["from_port"] == 22
 
 
+@pytest.mark.slow
 def test_secrets_are_sensitive_and_never_printed(tmp_path: Path) -> None:
     program = write_program(
         tmp_path / "prog",
@@ -145,6 +146,7 @@ def test_a_failing_program_is_a_notification_and_the_rest_is_scanned(
     assert any(f.resource_address == "aws_s3_bucket.b" for f in result.findings)
 
 
+@pytest.mark.slow
 def test_timeout(tmp_path: Path) -> None:
     program = write_program(tmp_path / "prog", "import time\ntime.sleep(60)\n")
     inv = load_pulumi_program(program, base_dir=tmp_path, run=True, timeout=3)

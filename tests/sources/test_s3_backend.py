@@ -115,6 +115,7 @@ def test_access_denied(denying_endpoint: str) -> None:
     assert str(err.value) == "s3://locked/terraform.tfstate: S3 GetObject failed: AccessDenied: Access Denied"
 
 
+@pytest.mark.slow
 def test_unreachable_endpoint() -> None:
     import socket
 

@@ -111,7 +111,13 @@ def _findings(doc: dict[str, object]) -> set[str]:
     return {r["properties"]["resource"] for r in doc["runs"][0]["results"]}  # type: ignore[index]
 
 
-@pytest.mark.parametrize("name", sorted(PROBES))
+_SLOW_PROBES = {"nested-for", "module-diamond-24"}  # seconds of CPU each, up to their bounds
+
+
+@pytest.mark.parametrize(
+    "name",
+    [pytest.param(n, marks=pytest.mark.slow) if n in _SLOW_PROBES else n for n in sorted(PROBES)],
+)
 def test_probe_costs_only_itself(tmp_path: Path, name: str) -> None:
     folder = tmp_path / "root"
     folder.mkdir()

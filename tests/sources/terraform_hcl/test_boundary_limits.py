@@ -100,10 +100,11 @@ def test_an_extra_root_widens_the_boundary(layout: Path) -> None:
         ("count = 10001", "aws_sqs_queue.q", "count = 10001 is over the 10,000"),
         ("for_each = toset([for i in range(1000) : tostring(i)])", "", ""),  # under the bound: expanded
         ('name = join(",", formatlist("%99999999s", range(100)))', "aws_sqs_queue.q", ""),
-        (
+        pytest.param(
             "name = length([for a in range(1000) : [for b in range(1000) : [for c in range(1000) : c]]])",
             "aws_sqs_queue.q",
             "iterations of for expressions",
+            marks=pytest.mark.slow,  # 5M iterations before the bound: seconds of CPU
         ),
     ],
 )

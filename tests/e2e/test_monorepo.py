@@ -31,6 +31,9 @@ def mono(tmp_path: Path) -> Path:
     hidden = root / ".github" / "tf"
     hidden.mkdir(parents=True)
     (hidden / "main.tf").write_text('resource "aws_s3_bucket" "hidden" {\n  bucket = "hidden"\n}\n')
+    vendored = root / "node_modules" / "some-package"  # vendored JavaScript tooling: never scanned
+    vendored.mkdir(parents=True)
+    (vendored / "main.tf").write_text('resource "aws_s3_bucket" "vendored" {\n  bucket = "vendored"\n}\n')
     return root
 
 

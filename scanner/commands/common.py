@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -13,9 +12,8 @@ import click
 
 from scanner.exit_codes import ERROR
 from scanner.failures import report_failure
-from scanner.model import ScanResult
-from scanner.output import check_target, write_atomic, write_stdout
-from scanner.report import FORMATS, render
+from scanner.output import check_target
+from scanner.report import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -93,13 +91,3 @@ def baseline_option(what: str) -> Callable[[F], F]:
 
 def debug_option(func: F) -> F:
     return click.option("--debug", is_flag=True, help="Show tracebacks for errors.")(func)
-
-
-def emit(result: ScanResult, fmt: str, output: Path | None) -> None:
-    """Render and write the report: to FILE atomically, or to standard output (colour on a terminal)."""
-    if output is not None and str(output) != "-":
-        write_atomic(output, render(result, fmt))
-        return
-    color = fmt == "text" and sys.stdout.isatty()
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 120
-    write_stdout(render(result, fmt, color=color, width=max(width, 80)))

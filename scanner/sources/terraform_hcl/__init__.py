@@ -18,7 +18,8 @@ from scanner.model import Inventory, Notification, Resource
 
 from .boundary import ReadBoundary
 from .config import ModuleConfig
-from .scope import Loader, ModuleScope, Thunk
+from .loader import Loader
+from .scope import ModuleScope, Thunk
 from .variables import root_variable_values
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from scanner.model import InlineSuppression, Resource, SourceRef
 
 if TYPE_CHECKING:
-    from .scope import Loader
+    from .loader import Loader
 
 
 @dataclass(frozen=True, slots=True)

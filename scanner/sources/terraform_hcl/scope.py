@@ -5,24 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from scanner.model import Mode, Notification, Origin, Resource, Sensitive, SourceRef, Unknown
 
 from .body import MODULE_META, RESOURCE_META, BodyResult, eval_top
-from .boundary import ReadBoundary, resolved
-from .config import Decl, ModuleConfig, load_module_config, rel_posix
+from .boundary import resolved
+from .config import Decl, ModuleConfig, rel_posix
 from .evaluate import Evaluator, index_suffix
 from .files import file_function
 from .iam import policy_document
-from .limits import MAX_INSTANCES, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, MAX_RESOURCES, Budget
+from .limits import MAX_INSTANCES, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, MAX_RESOURCES
+from .loader import Loader
 from .providers import provider_resources
 from .remote import Anchor, anchored, fetch_module, shown_source
 from .structure import Block
 from .values import LazyObject, to_bool, to_number, to_str
-
-if TYPE_CHECKING:
-    from scanner.sources.remote_modules import ModuleFetcher
 
 Thunk = Callable[[], tuple[Any, frozenset[str]]]
 _Expansion = tuple[str, list[tuple[Any, dict[str, Any]]]]
@@ -36,59 +34,6 @@ class Instance:
     address: str
     env: dict[str, Any]
     body: BodyResult | None = None
-
-
-class Loader:
-    """State shared by all module instances of one scan."""
-
-    def __init__(
-        self,
-        root: Path,
-        base_dir: Path,
-        manifest: dict[str, Path],
-        fetcher: ModuleFetcher | None = None,
-        configs: dict[Path, ModuleConfig] | None = None,
-        boundary: ReadBoundary | None = None,
-    ) -> None:
-        self.root = root
-        self.base_dir = base_dir
-        self.manifest = manifest
-        self.fetcher = fetcher  # set with --download-external-modules
-        self.notes: list[Notification] = []
-        self.budget = Budget(self.notes)  # the evaluation bounds of this root (limits.py)
-        # Files and modules are read only inside it (the repository holding the root); each downloaded
-        # module package (in the module cache, outside the repository) widens it (``trust_root``).
-        self.boundary = boundary or ReadBoundary.for_scan(root)
-        self.trusted_roots: list[Path] = []
-        self._displays: dict[Path, str] = {}  # directory → how its files are named in reports
-        # Parsed module folders, shared by a run's roots.
-        self._configs: dict[Path, ModuleConfig] = {} if configs is None else configs
-
-    def trust_root(self, package_root: Path, display: str, display_root: Path) -> None:
-        real = package_root.resolve()
-        if real not in self.trusted_roots:
-            self.trusted_roots.append(real)
-            self.boundary = self.boundary.with_root(real)
-        self._displays.setdefault(display_root.resolve(), display)
-
-    def display_of(self, directory: Path) -> str | None:
-        for top, display in self._displays.items():
-            if directory == top or top in directory.parents:
-                rel = directory.relative_to(top).as_posix()
-                return display if rel == "." else f"{display}/{rel}"
-        return None
-
-    def config(self, directory: Path) -> ModuleConfig:
-        key = directory.resolve()
-        cfg = self._configs.get(key)
-        if cfg is None:
-            cfg = load_module_config(directory, self.base_dir, self.display_of(key))
-            self.notes.extend(cfg.notifications)
-            self._configs[key] = cfg
-        return cfg
-
-    def warn(self, message: str, source: SourceRef | None, kind: str = "module") -> None:
-        self.notes.append(Notification(level="warning", kind=kind, message=message, source=source))
 
 
 class ModuleScope:

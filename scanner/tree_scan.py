@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import gc
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,14 +21,11 @@ from scanner.model import Finding, Inventory, Mode, Notification
 from scanner.policy.engine import evaluate_inventory
 from scanner.policy.loader import PolicySet
 from scanner.sources import detect
-from scanner.sources.discovery import discover, missing_notes
 from scanner.sources.root_loader import (
     dedupe,
     duplicate_notes,
-    load_roots,
     root_label,
     with_root,
-    worker_count,
 )
 
 
@@ -56,16 +53,15 @@ def scan_folders(
     policies: PolicySet,
     as_of: date | None,
 ) -> TreeScan:
-    found = discover(folders, base_dir, options.skip_paths)
-    options = replace(options, read_roots=options.read_roots or tuple(folders))
-    notes = [*found.notifications, *missing_notes(folders, found, base_dir, detect.FORMATS_HINT)]
-    workers = 1 if options.state_from_backend else worker_count(len(found.roots), found.tf_bytes)
-    task = functools.partial(_scan_root, base_dir=base_dir, options=options, policies=policies, as_of=as_of)
-    results, pool_notes = load_roots(found.roots, base_dir, task, on_error=_failed, workers=workers)
-    for program in found.pulumi_programs:  # run (opt-in) one after another: each is a child process
-        inv = detect.load_pulumi_folder(program, base_dir, options)
-        results.append(_evaluated(inv, policies, as_of))
-    notes += pool_notes
+    run = detect.run_tree(
+        folders,
+        base_dir,
+        options,
+        functools.partial(_scan_root, policies=policies, as_of=as_of),
+        _failed,
+        functools.partial(_evaluated, policies=policies, as_of=as_of),
+    )
+    results, notes = run.results, list(run.notifications)
     findings: list[Finding] = []
     inputs: list[str] = []
     for result in results:
@@ -77,7 +73,7 @@ def scan_folders(
         notifications=dedupe(notes),
         inputs=inputs,
         resources=sum(r.resources for r in results),
-        matched_patterns=found.matched_patterns,
+        matched_patterns=run.matched_patterns,
     )
 
 

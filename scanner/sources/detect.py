@@ -24,7 +24,7 @@ import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from scanner.errors import ScannerError, SourceError
 from scanner.model import Inventory, Notification
@@ -54,6 +54,8 @@ from scanner.sources.terraform_values import display_path, parse_json, read_text
 
 if TYPE_CHECKING:
     from scanner.sources.remote_modules import DownloadSettings
+
+T = TypeVar("T")
 
 FORMATS_HINT = (
     "expected a Terraform plan (terraform show -json), a Terraform state, "
@@ -130,24 +132,47 @@ def is_folder_input(spec: str) -> bool:
     return "://" not in spec and Path(spec).is_dir() and not backend_stacks(Path(spec))
 
 
-def load_folders(
-    folders: Sequence[Path], base_dir: Path, options: LoadOptions
-) -> tuple[Inventory, frozenset[str]]:
-    """The root modules found under FOLDERS, each evaluated once → one Inventory (sorted by root), and
-    the skip patterns that excluded something. A folder with no Terraform gives an input error."""
+@dataclass(frozen=True, slots=True)
+class TreeRun(Generic[T]):
+    results: list[T]  # one per root module (in root order), then one per Pulumi program
+    notifications: list[Notification]  # of the walk and the pool
+    matched_patterns: frozenset[str]  # skip patterns that excluded something
+
+
+def run_tree(
+    folders: Sequence[Path],
+    base_dir: Path,
+    options: LoadOptions,
+    root_task: Callable[..., T],
+    on_error: Callable[[Notification], T],
+    program_task: Callable[[Inventory], T],
+) -> TreeRun[T]:
+    """The walk of FOLDERS: each root module found goes through ``root_task(path, configs, base_dir=,
+    options=)`` (in a process pool for a large tree), each Pulumi program through ``program_task``.
+    Files are read only inside the scanned folders' repositories. A folder with no Terraform gives an
+    input error."""
     found = discover(folders, base_dir, options.skip_paths)
     options = replace(options, read_roots=options.read_roots or tuple(folders))
     notes = [*found.notifications, *missing_notes(folders, found, base_dir, FORMATS_HINT)]
     workers = 1 if options.state_from_backend else worker_count(len(found.roots), found.tf_bytes)
-    task = functools.partial(_labelled_root, base_dir=base_dir, options=options)
-    inventories, pool_notes = load_roots(
-        found.roots, base_dir, task, on_error=inventory_error, workers=workers
-    )
-    inventories += [load_pulumi_folder(path, base_dir, options) for path in found.pulumi_programs]
-    resources = [r for inv in inventories for r in inv.resources]
-    notes += pool_notes + [n for inv in inventories for n in inv.notifications] + duplicate_notes(resources)
-    inputs = tuple(i for inv in inventories for i in inv.inputs)
-    return Inventory(tuple(resources), tuple(dedupe(notes)), inputs), found.matched_patterns
+    task = functools.partial(root_task, base_dir=base_dir, options=options)
+    results, pool_notes = load_roots(found.roots, base_dir, task, on_error=on_error, workers=workers)
+    # Programs run (opt-in) one after another: each is a child process of its own.
+    results += [program_task(load_pulumi_folder(p, base_dir, options)) for p in found.pulumi_programs]
+    return TreeRun(results, notes + pool_notes, found.matched_patterns)
+
+
+def load_folders(
+    folders: Sequence[Path], base_dir: Path, options: LoadOptions
+) -> tuple[Inventory, frozenset[str]]:
+    """The root modules found under FOLDERS, each evaluated once → one Inventory (sorted by root), and
+    the skip patterns that excluded something."""
+    run = run_tree(folders, base_dir, options, _labelled_root, inventory_error, lambda inv: inv)
+    resources = [r for inv in run.results for r in inv.resources]
+    notes = [*run.notifications, *(n for inv in run.results for n in inv.notifications)]
+    notes += duplicate_notes(resources)
+    inputs = tuple(i for inv in run.results for i in inv.inputs)
+    return Inventory(tuple(resources), tuple(dedupe(notes)), inputs), run.matched_patterns
 
 
 def load_pulumi_folder(path: Path, base_dir: Path, options: LoadOptions) -> Inventory:

@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from scanner.model import Finding, Sensitive, Severity, Status, Unknown
-from scanner.report.escape import json_visible
+from scanner.report.escape import escape_line, json_visible
 
 SECURITY_SEVERITY = {
     Severity.CRITICAL: "9.5",
@@ -84,8 +84,6 @@ def qualified(finding: Finding) -> str:
 
 def location_text(finding: Finding) -> str:
     """``file:line`` for display; a hostile file name's control characters shown as escapes."""
-    from scanner.report.escape import escape_line
-
     src = finding.source
     if src is None:
         return "-"

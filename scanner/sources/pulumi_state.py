@@ -133,7 +133,7 @@ def _resource(raw: dict[str, Any], ref: Any) -> Resource | None:
         # read with .get() (external): like a Terraform data source, linked to but not reported on
         mode=Mode.DATA if raw.get("external") else Mode.MANAGED,
         name=name,
-        sensitive_paths=frozenset(_snake_path(p) for p in sensitive),
+        sensitive_paths=frozenset(snake_path(p) for p in sensitive),
     )
 
 
@@ -152,7 +152,8 @@ def _redact(value: Any, path: str, found: list[str]) -> Any:
     return value
 
 
-def _snake_path(path: str) -> str:
+def snake_path(path: str) -> str:
+    """A Pulumi property path (``serverSideEncryption.rules``) in Terraform's names."""
     return ".".join(property_name(part) if part and part[0].islower() else part for part in path.split("."))
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from scanner.model import Mode, Notification, Origin, Resource, Sensitive, SourceRef, Unknown
-from scanner.sources.pulumi_state import is_secret
-from scanner.sources.pulumi_types import convert_properties, property_name, terraform_type
+from scanner.sources.pulumi_state import is_secret, snake_path
+from scanner.sources.pulumi_types import convert_properties, terraform_type
 
 from .project import SECRET_PLACEHOLDER
 
@@ -42,10 +42,6 @@ def _value(value: Any, path: str, sensitive: list[str]) -> Any:
     if isinstance(value, list):
         return [_value(v, f"{path}[{i}]", sensitive) for i, v in enumerate(value)]
     return value
-
-
-def _snake_path(path: str) -> str:
-    return ".".join(property_name(p) if p and p[0].islower() else p for p in path.split("."))
 
 
 def _component_chain(record: dict[str, Any], by_urn: dict[str, dict[str, Any]]) -> list[str]:
@@ -103,7 +99,7 @@ def to_resources(
             mode=Mode.MANAGED,
             name=name,
             module=prefix.rstrip("."),
-            sensitive_paths=frozenset(_snake_path(p) for p in sensitive),
+            sensitive_paths=frozenset(snake_path(p) for p in sensitive),
             root=root,
         )
         address, n = res.address, 1

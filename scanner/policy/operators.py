@@ -103,12 +103,9 @@ def _items(actual: Any) -> list[Any] | None:
 
 
 def _length(actual: Any) -> int:
-    """How many items a list holds, counting a nested list's items (Terraform 0.11's
-    `["${aws_subnet.a.*.id}"]` is the flattened list, not a list holding one list)."""
-    items = _items(actual) or []
-    if isinstance(actual, Mapping):
-        return len(items)
-    return sum(len(i) if isinstance(i, (list, tuple)) else 1 for i in items)
+    """How many items a list or map holds. (Terraform 0.11's ``["${aws_subnet.a.*.id}"]`` arrives
+    flattened: the HCL source reads it as Terraform 0.11 did.)"""
+    return len(_items(actual) or [])
 
 
 def _contains(actual: Any, expected: Any) -> Tri:

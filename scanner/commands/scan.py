@@ -33,6 +33,7 @@ from scanner.exit_codes import ERROR, exit_code
 from scanner.input_errors import input_failure_exit
 from scanner.model import Severity, Status
 from scanner.report import SHOWS_MORE
+from scanner.report.escape import escape_line
 from scanner.scan import ScanOptions, load_library, run_scan
 
 if TYPE_CHECKING:
@@ -279,7 +280,7 @@ def command(
         result = replace(result, notifications=(*result.notifications, *notes))
         if plan.stdout_format != "text":  # a text report on standard output shows them already
             for note in notes:
-                click.echo(f"iacscan: warning: {note.message}", err=True)
+                click.echo(f"iacscan: warning: {escape_line(note.message)}", err=True)
     emit_all(result, plan)
     if input_failure_exit(result, paths, strict_inputs):
         sys.exit(ERROR)
